@@ -1,0 +1,41 @@
+# The README's commands. Every target sets up .venv from the pinned requirements first.
+# Run `make help` for the list.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# Silence the MkDocs 2.0 / end-of-life banners of MkDocs and Material.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.DEFAULT_GOAL := help
+.PHONY: help serve test check build schemas clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(STAMP)
+
+serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 with live reload (also for data/)
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+check: $(STAMP) ## Validate data/ and print every problem with its file and line
+	$(BIN)/python -m macros.check
+
+build: check ## Check the data, then build the site strictly into site/
+	$(BIN)/mkdocs build --strict --clean --site-dir site
+
+schemas: $(STAMP) ## Regenerate the JSON Schemas in schemas/ from the models
+	$(BIN)/python -m macros.schemas
+
+test: $(STAMP) ## Run every test (data, rendering, build, browser)
+	$(BIN)/python -m pytest
+
+clean: ## Remove the built site and caches
+	rm -rf site .pytest_cache test-artifacts

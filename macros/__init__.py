@@ -1,0 +1,28 @@
+"""mkdocs-macros entry point: load the data once, register the macros. The work is in plain modules."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loader import load_site
+from .problems import DataError
+from .site_macros import build_macros
+from .text import demote_headings
+
+
+def define_env(env):
+    site, problems = load_site(Path(env.project_dir))
+    if problems:
+        raise DataError(problems)
+    env.variables["alue"] = site.region
+    # The region's name is data: the header and the browser tab show it too.
+    env.conf["site_name"] = f"{site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen yhteistyö"
+
+    def page_base() -> str:
+        """Relative path from the page being rendered to the site root ('' or '../…')."""
+        url = env.page.url if env.page else ""
+        return "../" * url.count("/")
+
+    for name, function in build_macros(site, page_base).items():
+        env.macro(function, name)
+    env.filter(demote_headings, "demote_headings")

@@ -1,0 +1,101 @@
+"""Finnish identifiers and formats: business ID, personal identity code, phone numbers, dates."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$")
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2)
+
+
+def business_id_check_digit(first_seven: str) -> int | None:
+    """Check digit of a Y-tunnus, or None when no valid check digit exists (remainder 1)."""
+    remainder = sum(int(d) * w for d, w in zip(first_seven, _WEIGHTS)) % 11
+    if remainder == 0:
+        return 0
+    if remainder == 1:
+        return None
+    return 11 - remainder
+
+
+def business_id_problem(value: str) -> str | None:
+    """None when value is a valid Y-tunnus, otherwise a Finnish explanation."""
+    match = _BUSINESS_ID.match(value)
+    if not match:
+        return "Y-tunnuksen muoto on 1234567-8 (seitsemän numeroa, väliviiva ja tarkistusnumero)"
+    expected = business_id_check_digit(match.group(1))
+    if expected is None or expected != int(match.group(2)):
+        return "Y-tunnuksen tarkistusnumero ei täsmää: tarkista tunnus YTJ:stä (ytj.fi)"
+    return None
+
+
+_HETU = re.compile(r"(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])")
+_HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
+
+
+def find_personal_identity_code(text: str) -> int | None:
+    """Column (0-based) of a valid henkilötunnus in text, or None."""
+    for match in _HETU.finditer(text):
+        digits, _sep, individual, check = match.groups()
+        day, month = int(digits[:2]), int(digits[2:4])
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        if _HETU_CHECK[int(digits + individual) % 31] == check:
+            return match.start()
+    return None
+
+
+_PHONE = re.compile(r"^(\+358|0)[1-9]\d{4,11}$")
+
+
+def normalise_phone(value: str) -> str:
+    return re.sub(r"[\s\-()]", "", value)
+
+
+def phone_problem(value: str) -> str | None:
+    if not _PHONE.match(normalise_phone(value)):
+        return ("puhelinnumero ei ole suomalainen numero: kirjoita se muodossa +358 40 123 4567 "
+                "tai 040 123 4567")
+    return None
+
+
+def phone_uri(value: str) -> str:
+    """tel: URI in international form (+358…)."""
+    number = normalise_phone(value)
+    if number.startswith("0"):
+        number = "+358" + number[1:]
+    return "tel:" + number
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+PERSONAL_MAIL_DOMAINS = frozenset({
+    "gmail.com", "hotmail.com", "hotmail.fi", "outlook.com", "live.com", "yahoo.com", "icloud.com",
+    "me.com", "luukku.com", "suomi24.fi", "kolumbus.fi", "protonmail.com", "proton.me", "elisanet.fi",
+})
+
+
+def email_problem(value: str) -> str | None:
+    if not _EMAIL.match(value) or ".." in value:
+        return "sähköpostiosoite on virheellinen: muoto on etunimi.sukunimi@organisaatio.fi"
+    if value.rsplit("@", 1)[1].lower() in PERSONAL_MAIL_DOMAINS:
+        return "vain työsähköpostiosoite on sallittu: käytä organisaation osoitetta, ei henkilökohtaista"
+    return None
+
+
+MONTHS = ("tammikuu", "helmikuu", "maaliskuu", "huhtikuu", "toukokuu", "kesäkuu",
+          "heinäkuu", "elokuu", "syyskuu", "lokakuu", "marraskuu", "joulukuu")
+
+
+def fi_date(value: date | None) -> str:
+    """1.8.2022: the Finnish way to write a date."""
+    return "" if value is None else f"{value.day}.{value.month}.{value.year}"
+
+
+def euros(value: float | int) -> str:
+    """Finnish money: 1 234,50 € (no decimals for whole euros)."""
+    if float(value).is_integer():
+        text = f"{int(value):,}".replace(",", "\u00a0")
+    else:
+        text = f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
+    return f"{text}\u00a0€"

@@ -1,0 +1,160 @@
+"""The one loader: reads every data file once, validates it against the models, runs the cross-checks.
+
+`load_site(root)` returns the Site and every Problem found, sorted by file and line. The build, the
+`make check` command and the tests all go through it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from . import finnish, yamlsource
+from .messages import problems_from
+from .models import Contact, Funding, Party, PriceTiers, Record, Region, Supporters
+from .problems import Problem
+from .yamlsource import Source
+
+DATA = "data"
+M = TypeVar("M", bound=BaseModel)
+
+# Single data files and their models; folders hold one record per file.
+SINGLE_FILES = {
+    "alue.yml": Region,
+    "tukiorganisaatiot.yml": Supporters,
+    "hintatasot.yml": PriceTiers,
+    "rahoitus.yml": Funding,
+}
+FOLDERS = {
+    "osapuolet": Party,
+    "vastuuhenkilot": Contact,
+}
+SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=")
+FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
+
+
+@dataclass
+class Site:
+    """Everything the site shows, validated."""
+
+    region: Region | None = None
+    parties: list[Party] = field(default_factory=list)
+    supporters: list = field(default_factory=list)
+    price_tiers: PriceTiers | None = None
+    funding: Funding | None = None
+    contacts: list[Contact] = field(default_factory=list)
+
+    @property
+    def party_by_id(self) -> dict[str, Party]:
+        return {p.id: p for p in self.parties}
+
+    @property
+    def workshops(self) -> list[Party]:
+        return [p for p in self.parties if p.is_workshop]
+
+    @property
+    def providers(self) -> list[Party]:
+        return [p for p in self.parties if not p.is_workshop]
+
+    @property
+    def unsigned(self) -> list[Party]:
+        return [p for p in self.parties if p.allekirjoitettu is None]
+
+
+def _attach(record: Record, source: Source, path: tuple = ()) -> None:
+    """Give a record and its nested records their source, so that checks can point at a line."""
+    record._source, record._path = source, path
+    for name, value in record:
+        key = type(record).model_fields[name].alias or name
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if isinstance(item, Record):
+                _attach(item, source, path + ((key, index) if isinstance(value, list) else (key,)))
+
+
+def _scan_text(text: str, file: str) -> list[Problem]:
+    """Checks on the raw text: no henkilötunnus anywhere."""
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        column = finnish.find_personal_identity_code(line)
+        if column is not None:
+            problems.append(Problem(file, number, column + 1,
+                                    "rivillä on henkilötunnus: henkilötunnuksia ei saa julkaista, poista se"))
+    return problems
+
+
+def validate(model: type[M], data: object, source: Source, problems: list[Problem]) -> M | None:
+    if not isinstance(data, dict):
+        problems.append(source.problem((), "tiedoston pitää sisältää kenttiä muodossa 'avain: arvo'"))
+        return None
+    try:
+        record = model.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(problems_from(exc, source))
+        return None
+    _attach(record, source)
+    return record
+
+
+def read_record(path: Path, root: Path, model: type[M], problems: list[Problem],
+                text: str | None = None) -> M | None:
+    """Read one YAML file (or front matter text) and validate it against model."""
+    file = path.relative_to(root).as_posix()
+    raw_problems: list[Problem] = []
+    if text is None:
+        text, raw_problems = yamlsource.decode(path.read_bytes(), file)
+        if text is None:
+            problems.extend(raw_problems)
+            return None
+        if text.strip() and not SCHEMA_LINE.match(text):
+            raw_problems.append(Problem(file, 1, 1, "ensimmäisen rivin pitää olla "
+                                        "'# yaml-language-server: $schema=…' (kopioi se toisesta tiedostosta)"))
+    raw_problems += _scan_text(text, file)
+    data, source, parse_problems = yamlsource.parse(text, file)
+    problems.extend(raw_problems + parse_problems)
+    if parse_problems:
+        return None
+    return validate(model, data, source, problems)
+
+
+def load_site(root: Path) -> tuple[Site, list[Problem]]:
+    root = Path(root)
+    data_dir = root / DATA
+    problems: list[Problem] = []
+    site = Site()
+    single = {}
+    for name, model in SINGLE_FILES.items():
+        path = data_dir / name
+        if not path.exists():
+            problems.append(Problem(f"{DATA}/{name}", 1, 1, "tiedosto puuttuu: palauta se versiohistoriasta"))
+            continue
+        single[name] = read_record(path, root, model, problems)
+    site.region = single.get("alue.yml")
+    site.supporters = single["tukiorganisaatiot.yml"].tukiorganisaatiot if single.get("tukiorganisaatiot.yml") else []
+    site.price_tiers = single.get("hintatasot.yml")
+    site.funding = single.get("rahoitus.yml")
+
+    for folder, model in FOLDERS.items():
+        records = []
+        for path in sorted((data_dir / folder).glob("*")):
+            if path.name.startswith(".") or path.is_dir():
+                continue
+            file = path.relative_to(root).as_posix()
+            if not FILE_NAME.match(path.name):
+                problems.append(Problem(file, 1, 1, "tiedoston nimessä saa olla vain pieniä kirjaimia a–z, "
+                                        "numeroita ja väliviivoja, ja sen pitää päättyä .yml"))
+                continue
+            record = read_record(path, root, model, problems)
+            if record is not None:
+                record._id = path.stem
+                records.append(record)
+        setattr(site, {"osapuolet": "parties", "vastuuhenkilot": "contacts"}[folder], records)
+    site.parties.sort(key=lambda p: p.nimi.casefold())
+
+    from .checks import cross_check
+    problems.extend(cross_check(site))
+    return site, sorted(set(problems))

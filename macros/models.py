@@ -1,0 +1,174 @@
+"""Typed models of every data file: the single source of truth for the loader, the checks and the schemas.
+
+Field names are the Finnish keys an editor writes in YAML; each field's description (Finnish) becomes
+the JSON Schema's description and shows in the editor's completion.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic_core import PydanticCustomError
+
+from . import finnish
+from .yamlsource import Source
+
+
+def _check(problem_of):
+    def validate(value: str) -> str:
+        problem = problem_of(value)
+        if problem:
+            raise PydanticCustomError("fi_value", problem)
+        return value
+    return AfterValidator(validate)
+
+
+Text = Annotated[str, Field(min_length=1)]
+BusinessId = Annotated[str, _check(finnish.business_id_problem)]
+Email = Annotated[str, _check(finnish.email_problem)]
+Phone = Annotated[str, _check(finnish.phone_problem)]
+Url = Annotated[str, Field(pattern=r"^https://[^\s<>\"]+$",
+                           description="Verkko-osoite, joka alkaa https://")]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Month = Annotated[int, Field(ge=1, le=12)]
+
+
+class Record(BaseModel):
+    """Base of every model: unknown fields are rejected; the record remembers where it came from."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=False,
+                              coerce_numbers_to_str=False)
+    _source: Source | None = PrivateAttr(default=None)
+    _path: tuple = PrivateAttr(default=())
+
+    def where(self, *path) -> tuple[Source, tuple]:
+        return self._source, self._path + path
+
+    def problem(self, message: str, *path):
+        return self._source.problem(self._path + path, message)
+
+
+# --- data/alue.yml -------------------------------------------------------------------------------
+
+class Region(Record):
+    nimi: Text = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
+    nimi_genetiivi: Text = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
+    kunnat: list[Text] = Field(min_length=1, description="Alueen kunnat aakkosjärjestyksessä.")
+    sahkoposti: Email = Field(description="Verkoston yhteinen sähköpostiosoite, johon lukijat voivat ottaa yhteyttä.")
+    kuvaus: Text = Field(description="Lyhyt kuvaus alueesta ja verkostosta etusivua varten (1–3 virkettä).")
+    yllapitaja: Text = Field(description="Sivuston ylläpitäjä (organisaatio), joka vastaa myös palautteeseen.")
+    palaute_sahkoposti: Email = Field(description="Saavutettavuuspalautteen ja tietosuojakysymysten osoite.")
+
+
+# --- data/osapuolet/<tunnus>.yml --------------------------------------------------------------------
+
+class Signatory(Record):
+    nimi: Text = Field(description="Allekirjoittajan nimi (organisaation johdossa toimiva henkilö).")
+    tehtava: Text = Field(description="Allekirjoittajan tehtävänimike, esim. toimialajohtaja.")
+
+
+PartyKind = Literal["työpaja", "koulutuksen järjestäjä"]
+
+
+class Party(Record):
+    nimi: Text = Field(description="Organisaation virallinen nimi.")
+    tyyppi: PartyKind = Field(description="Osapuolen laji: 'työpaja' tai 'koulutuksen järjestäjä'.")
+    y_tunnus: BusinessId = Field(description="Y-tunnus muodossa 1234567-8; tarkistusnumero tarkistetaan.")
+    yllapitaja: Text = Field(description="Ylläpitäjä, esim. kunta tai kuntayhtymä. Sama ylläpitäjä kahdella "
+                                         "osapuolella näytetään erikseen (ks. Rahoitus).")
+    kunnat: list[Text] = Field(min_length=1, description="Kunnat, joissa osapuoli toimii.")
+    verkkosivu: Url = Field(description="Organisaation verkkosivu (https://).")
+    alkuperainen: bool = Field(description="true, jos osapuoli on alkuperäinen sopijaosapuoli; false, jos "
+                                           "se on liittynyt myöhemmin.")
+    liittynyt: date = Field(description="Päivä, jona osapuoli liittyi linjauksiin (VVVV-KK-PP).")
+    allekirjoitettu: date | None = Field(default=None, description="Allekirjoituspäivä (VVVV-KK-PP); "
+                                                                  "jätä tyhjäksi, kunnes on allekirjoitettu.")
+    allekirjoituspaikka: Text | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
+    allekirjoittaja: Signatory = Field(description="Linjaukset allekirjoittava henkilö.")
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def is_workshop(self) -> bool:
+        return self.tyyppi == "työpaja"
+
+
+# --- data/tukiorganisaatiot.yml ----------------------------------------------------------------------
+
+class Supporter(Record):
+    nimi: Text = Field(description="Organisaation nimi.")
+    rooli: Text = Field(description="Mitä organisaatio tekee verkoston tukena.")
+    verkkosivu: Url | None = Field(default=None, description="Organisaation verkkosivu (https://).")
+
+
+class Supporters(Record):
+    tukiorganisaatiot: list[Supporter] = Field(description="Verkostoa tukevat organisaatiot, jotka eivät ole "
+                                                          "sopijaosapuolia. Aakkosjärjestyksessä.")
+
+
+# --- data/hintatasot.yml -------------------------------------------------------------------------------
+
+class PriceTier(Record):
+    tunnus: Slug = Field(description="Tason pysyvä tunnus, esim. perustaso.")
+    nimi: Text = Field(description="Tason nimi sivulla, esim. Perustaso.")
+    sisalto: Text = Field(description="Mitä tason päivähintaan sisältyy (liitteen sanamuoto).")
+    vahintaan: int = Field(ge=0, description="Päivähinnan alaraja euroina.")
+    enintaan: int | None = Field(default=None, ge=0, description="Päivähinnan yläraja euroina; jätä pois "
+                                                                 "ylimmältä tasolta, jos yläraja on avoin.")
+
+
+class PriceTiers(Record):
+    tasot: list[PriceTier] = Field(min_length=1, description="Hintatasot edullisimmasta vaativimpaan.")
+    esimerkkijaksot: list[Annotated[int, Field(ge=1, le=365)]] = Field(
+        description="Pajajakson pituudet päivinä, joille lasketaan esimerkkihinnat, esim. [10, 20, 40].")
+    lahde: Text = Field(description="Mistä hinnat ovat peräisin.")
+
+
+# --- data/rahoitus.yml ----------------------------------------------------------------------------------
+
+class FundingShare(Record):
+    tunnus: Slug = Field(description="Rahoitusosuuden pysyvä tunnus.")
+    nimi: Text = Field(description="Rahoitusosuuden nimi, esim. perusrahoitus.")
+    prosentti: float = Field(gt=0, le=100, description="Osuus prosentteina.")
+    kuvaus: Text = Field(description="Mihin osuus perustuu.")
+
+
+class Funding(Record):
+    osuudet: list[FundingShare] = Field(min_length=1, description="Rahoitusmallin osuudet; yhteensä 100 %.")
+    erityinen_tuki_prosentti: int = Field(ge=100, le=500, description="Erityistä tukea tarvivan opiskelijan "
+                                                                      "rahoitus prosentteina (pohjassa 150).")
+    lahde: Text = Field(description="Lukujen lähde.")
+    vuosi: int = Field(ge=2000, le=2100, description="Vuosi, jonka tilannetta luvut kuvaavat.")
+    huomautus: Text = Field(description="Toimituksen huomautus lukujen ajantasaisuudesta.")
+
+
+# --- data/vastuuhenkilot/<tunnus>.yml ---------------------------------------------------------------------
+
+class Scope(Record):
+    tyyppi: Literal["organisaatio", "ala", "toimipiste"] = Field(
+        description="Vastuualue: koko 'organisaatio', yksi 'ala' tai yksi 'toimipiste'.")
+    kuvaus: Text | None = Field(default=None, description="Ala tai toimipiste, esim. Rakennusala tai "
+                                                          "Harjulan toimipiste. Ei tarvita koko organisaatiolle.")
+
+
+class Contact(Record):
+    osapuoli: Slug = Field(description="Osapuolen tunnus (tiedoston nimi kansiossa data/osapuolet ilman .yml).")
+    nimi: Text = Field(description="Vastuuhenkilön nimi.")
+    tehtava: Text = Field(description="Tehtävänimike.")
+    vastuualue: Scope = Field(description="Mitä vastuuhenkilö hoitaa: koko organisaatio, ala tai toimipiste.")
+    sahkoposti: Email = Field(description="Työsähköpostiosoite (ei henkilökohtaista osoitetta).")
+    puhelin: Phone = Field(description="Työpuhelinnumero, esim. +358 40 123 4567.")
+    kielet: list[Literal["fi", "sv", "en"]] = Field(default_factory=lambda: ["fi"],
+                                                    description="Asiointikielet: fi, sv, en.")
+    ensisijainen: bool = Field(default=False, description="true yhdelle henkilölle osapuolta kohden: "
+                                                          "ensisijainen yhteyshenkilö.")
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id

@@ -1,0 +1,40 @@
+"""Price tiers: the table, the appendix's example and worked examples for typical period lengths."""
+
+from __future__ import annotations
+
+from .finnish import euros
+from .templating import render
+
+
+def price_range(tier) -> str:
+    """'30–45 €/päivä', or 'alkaen 70 €/päivä' for an open top tier."""
+    if tier.enintaan is None:
+        return f"alkaen {euros(tier.vahintaan)}\u00a0/\u00a0päivä"
+    return f"{tier.vahintaan}–{euros(tier.enintaan)}\u00a0/\u00a0päivä"
+
+
+def period_cost(tier, days: int) -> str:
+    if tier.enintaan is None:
+        return f"alkaen {euros(tier.vahintaan * days)}"
+    return f"{euros(tier.vahintaan * days)} – {euros(tier.enintaan * days)}"
+
+
+def render_price_table(prices) -> str:
+    rows = [{"tier": t, "range": price_range(t)} for t in prices.tasot]
+    return render("price_table.html", rows=rows, source=prices.lahde)
+
+
+def render_price_examples(prices) -> str:
+    rows = [{"tier": t, "costs": [period_cost(t, d) for d in prices.esimerkkijaksot]} for t in prices.tasot]
+    return render("price_examples.html", rows=rows, days=prices.esimerkkijaksot)
+
+
+def price_example_markdown(prices) -> str:
+    """The appendix's 'Hinnoitteluesimerkki tasoittain' as in the text, from the same data."""
+    lines = ["Hinnoitteluesimerkki tasoittain:", ""]
+    for tier in prices.tasot:
+        if tier.enintaan is None:
+            lines.append(f"- {tier.nimi} alkaen {tier.vahintaan} euroa / päivä")
+        else:
+            lines.append(f"- {tier.nimi} {tier.vahintaan}-{tier.enintaan} euroa / päivä")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,168 @@
+"""Read YAML (a data file or a Markdown file's front matter) with the line of every value.
+
+PyYAML is wrapped so that editors get Finnish, line-numbered messages: duplicate keys, tabs in the
+indentation, text that is not UTF-8, an empty file and syntax errors are all reported as Problems.
+Dates are left as text so that the models can report an impossible date with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+Path_ = tuple  # a path into the data: ("osapuolet", 0, "nimi")
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader without the timestamp resolver: dates stay strings for the models to check."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Source:
+    """Where a record came from: the file (relative to the project) and each value's position."""
+
+    file: str
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    line_offset: int = 0  # lines before the YAML starts (front matter after '---')
+
+    def at(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the value at path, or of its nearest parent that exists."""
+        path = tuple(path)
+        while path not in self.positions and path:
+            path = path[:-1]
+        line, col = self.positions.get(path, (1, 1))
+        return line, col
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        line, col = self.at(path)
+        return Problem(self.file, line, col, message)
+
+
+_YAML_PROBLEMS = [
+    ("found duplicate anchor", "sama ankkuri (&) on määritelty kahdesti"),
+    ("mapping values are not allowed here",
+     "kaksoispiste on väärässä paikassa: jos arvossa on kaksoispiste, laita arvo lainausmerkkeihin"),
+    ("could not find expected ':'",
+     "rivistä puuttuu kaksoispiste avaimen perästä tai sisennys on väärin"),
+    ("found character '\\t'", "sarkain (tab) ei ole sallittu: käytä välilyöntejä"),
+    ("did not find expected key", "sisennys on väärin: tarkista, että rivi on samalla tasolla kuin edelliset kentät"),
+    ("did not find expected '-' indicator", "luettelon sisennys on väärin: jokaisen kohdan pitää alkaa samasta kohdasta merkillä '-'"),
+    ("found unexpected end of stream", "tiedosto päättyy kesken: tarkista lainausmerkit"),
+    ("found undefined alias", "viittaus (*) ankkuriin, jota ei ole määritelty"),
+    ("expected a single document", "tiedostossa saa olla vain yksi YAML-dokumentti (poista ylimääräinen '---')"),
+    ("while scanning a quoted scalar", "lainausmerkit jäivät sulkematta"),
+    ("found unknown escape character", "tuntematon kenoviivamerkintä (\\) lainausmerkeissä: käytä heittomerkkejä (') tai poista kenoviiva"),
+]
+
+
+def _yaml_message(exc: yaml.YAMLError) -> str:
+    text = str(exc)
+    for needle, finnish in _YAML_PROBLEMS:
+        if needle in text:
+            return f"YAML-muotovirhe: {finnish}"
+    problem = getattr(exc, "problem", None) or "tuntematon virhe"
+    return f"YAML-muotovirhe: tiedostoa ei voi lukea ({problem}); tarkista sisennykset ja lainausmerkit"
+
+
+def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
+    """Decode UTF-8 (a byte-order mark is accepted); a non-UTF-8 byte is a located problem."""
+    try:
+        return raw.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(file, line, col,
+                              "tiedosto ei ole UTF-8-muodossa: tallenna se UTF-8-merkistöllä "
+                              "(skandinaaviset kirjaimet ä, ö ja å muuten rikkoutuvat)")]
+
+
+def _tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = re.match(r"[ \t]*", line).group(0)
+        if "\t" in indent and line.strip():
+            problems.append(Problem(file, number + line_offset, indent.index("\t") + 1,
+                                    "sisennyksessä on sarkain (tab): käytä sisennykseen välilyöntejä"))
+    return problems
+
+
+def _walk(node: yaml.Node, path: Path_, positions: dict, problems: list[Problem], source: Source) -> None:
+    positions[path] = (node.start_mark.line + 1 + source.line_offset, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                problems.append(source.problem(path, "avaimen pitää olla yksinkertainen teksti"))
+                continue
+            key = key_node.value
+            key_line = key_node.start_mark.line + 1 + source.line_offset
+            if key in seen:
+                problems.append(Problem(source.file, key_line, key_node.start_mark.column + 1,
+                                        f"kenttä '{key}' on kahdesti (ensimmäisen kerran rivillä {seen[key]}): "
+                                        "poista toinen"))
+                continue
+            seen[key] = key_line
+            _walk(value_node, path + (key,), positions, problems, source)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), positions, problems, source)
+
+
+def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, Source, list[Problem]]:
+    """Parse YAML text; returns the data (None on failure), its Source and the problems found."""
+    source = Source(file=file, line_offset=line_offset)
+    problems = _tab_problems(text, file, line_offset)
+    if problems:
+        return None, source, problems
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, source, [Problem(file, 1 + line_offset, 1,
+                                          "tiedosto on tyhjä: kopioi mallitiedosto ja täytä sen kentät")]
+        _walk(node, (), source.positions, problems, source)
+        if problems:
+            return None, source, problems
+        data = loader.construct_document(node)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        col = mark.column + 1 if mark else 1
+        return None, source, [Problem(file, line, col, _yaml_message(exc))]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        return None, source, [Problem(file, 1 + line_offset, 1, f"YAML-muotovirhe: tiedostoa ei voi lukea ({exc})")]
+    finally:
+        loader.dispose()
+    return data, source, []
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)
+
+
+def split_front_matter(text: str) -> tuple[str | None, str, int]:
+    """Return (front matter YAML or None, Markdown body, number of lines before the YAML)."""
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return None, text, 0
+    return match.group(1), text[match.end():], 1
+
+
+def read(path: Path, root: Path) -> tuple[object, Source, list[Problem]]:
+    """Read and parse one YAML data file; file names in problems are relative to root."""
+    file = path.relative_to(root).as_posix()
+    text, problems = decode(path.read_bytes(), file)
+    if text is None:
+        return None, Source(file), problems
+    return parse(text, file)
