@@ -13,7 +13,9 @@ from .text import demote_headings
 def define_env(env):
     site, problems = load_site(Path(env.project_dir))
     if problems:
-        raise DataError(problems)
+        # Abort makes MkDocs print the Finnish messages and stop, with no traceback and no site.
+        from mkdocs.exceptions import Abort
+        raise Abort(str(DataError(problems)))
     env.variables["alue"] = site.region
     # The region's name is data: the header and the browser tab show it too.
     env.conf["site_name"] = f"{site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen yhteistyö"
