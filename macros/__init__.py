@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from markupsafe import escape
+
 from .loader import load_site
 from .problems import DataError
-from .site_macros import build_macros
+from .site_macros import build_macros, variables
 from .text import demote_headings
 
 
@@ -16,9 +18,11 @@ def define_env(env):
         # Abort makes MkDocs print the Finnish messages and stop, with no traceback and no site.
         from mkdocs.exceptions import Abort
         raise Abort(str(DataError(problems)))
-    env.variables["alue"] = site.region
+    env.variables.update(variables(site))
     # The region's name is data: the header and the browser tab show it too.
-    env.conf["site_name"] = f"{site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen yhteistyö"
+    # MkDocs' theme templates do not autoescape, so the name is escaped here.
+    env.conf["site_name"] = str(escape(f"{site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen "
+                                       "yhteistyö"))
 
     def page_base() -> str:
         """Relative path from the page being rendered to the site root ('' or '../…')."""

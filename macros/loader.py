@@ -22,16 +22,17 @@ from .yamlsource import Source
 DATA = "data"
 M = TypeVar("M", bound=BaseModel)
 
-# Single data files and their models; folders hold one record per file.
+# Single data files and their models; folders hold one record per file. Each entry also names the
+# JSON Schema generated from the model (schemas/<name>.schema.json).
 SINGLE_FILES = {
-    "alue.yml": Region,
-    "tukiorganisaatiot.yml": Supporters,
-    "hintatasot.yml": PriceTiers,
-    "rahoitus.yml": Funding,
+    "alue.yml": (Region, "alue"),
+    "tukiorganisaatiot.yml": (Supporters, "tukiorganisaatiot"),
+    "hintatasot.yml": (PriceTiers, "hintatasot"),
+    "rahoitus.yml": (Funding, "rahoitus"),
 }
 FOLDERS = {
-    "osapuolet": Party,
-    "vastuuhenkilot": Contact,
+    "osapuolet": (Party, "osapuoli"),
+    "vastuuhenkilot": (Contact, "vastuuhenkilo"),
 }
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=")
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
@@ -127,7 +128,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     problems: list[Problem] = []
     site = Site()
     single = {}
-    for name, model in SINGLE_FILES.items():
+    for name, (model, _schema) in SINGLE_FILES.items():
         path = data_dir / name
         if not path.exists():
             problems.append(Problem(f"{DATA}/{name}", 1, 1, "tiedosto puuttuu: palauta se versiohistoriasta"))
@@ -138,7 +139,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     site.price_tiers = single.get("hintatasot.yml")
     site.funding = single.get("rahoitus.yml")
 
-    for folder, model in FOLDERS.items():
+    for folder, (model, _schema) in FOLDERS.items():
         records = []
         for path in sorted((data_dir / folder).glob("*")):
             if path.name.startswith(".") or path.is_dir():

@@ -79,5 +79,5 @@ def problems_from(exc: ValidationError, source: Source, base: tuple = ()) -> lis
         message = f"kenttä '{label}': {finnish_message(error)}"
         if error["type"] == "missing":
             message = f"kenttä '{label}' puuttuu: lisää se (katso mallia ylläpito-ohjeesta)"
-        problems.append(source.problem(path, message))
+        problems.append(source.problem(path, message, at_key=error["type"] == "extra_forbidden"))
     return problems

@@ -26,9 +26,12 @@ def _check(problem_of):
 
 
 Text = Annotated[str, Field(min_length=1)]
-BusinessId = Annotated[str, _check(finnish.business_id_problem)]
-Email = Annotated[str, _check(finnish.email_problem)]
-Phone = Annotated[str, _check(finnish.phone_problem)]
+BusinessId = Annotated[str, _check(finnish.business_id_problem),
+                       Field(json_schema_extra={"pattern": r"^\d{7}-\d$"})]
+Email = Annotated[str, _check(finnish.email_problem),
+                  Field(json_schema_extra={"pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"})]
+Phone = Annotated[str, _check(finnish.phone_problem),
+                  Field(json_schema_extra={"pattern": r"^(\+358|0)[\d\s\-()]{5,20}$"})]
 Url = Annotated[str, Field(pattern=r"^https://[^\s<>\"]+$",
                            description="Verkko-osoite, joka alkaa https://")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]

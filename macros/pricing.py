@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from markupsafe import escape
+
 from .finnish import euros
 from .templating import render
 
@@ -34,7 +36,7 @@ def price_example_markdown(prices) -> str:
     lines = ["Hinnoitteluesimerkki tasoittain:", ""]
     for tier in prices.tasot:
         if tier.enintaan is None:
-            lines.append(f"- {tier.nimi} alkaen {tier.vahintaan} euroa / päivä")
+            lines.append(f"- {escape(tier.nimi)} alkaen {tier.vahintaan} euroa / päivä")
         else:
-            lines.append(f"- {tier.nimi} {tier.vahintaan}-{tier.enintaan} euroa / päivä")
+            lines.append(f"- {escape(tier.nimi)} {tier.vahintaan}-{tier.enintaan} euroa / päivä")
     return "\n".join(lines) + "\n"

@@ -2,10 +2,42 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from . import funding, parties, pricing
 from .text import law_link
+
+
+class Escaped:
+    """Read-only view of a record for pages: every text value comes out HTML-escaped.
+
+    Page Markdown is rendered by Jinja without autoescape, so `{{ alue.nimi }}` must not be able to
+    smuggle HTML into the page.
+    """
+
+    def __init__(self, record):
+        self._record = record
+
+    def __getattr__(self, name):
+        return _escaped(getattr(self._record, name))
+
+    def __str__(self):
+        return str(escape(str(self._record)))
+
+
+def _escaped(value):
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, (list, tuple)):
+        return [_escaped(item) for item in value]
+    if hasattr(value, "model_fields"):
+        return Escaped(value)
+    return value
+
+
+def variables(site) -> dict:
+    """Data the pages may print directly, escaped."""
+    return {"alue": Escaped(site.region)}
 
 
 def build_macros(site, page_base) -> dict:

@@ -34,6 +34,7 @@ class Source:
 
     file: str
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     line_offset: int = 0  # lines before the YAML starts (front matter after '---')
 
     def at(self, path: Path_) -> tuple[int, int]:
@@ -44,8 +45,13 @@ class Source:
         line, col = self.positions.get(path, (1, 1))
         return line, col
 
-    def problem(self, path: Path_, message: str) -> Problem:
-        line, col = self.at(path)
+    def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
+        """A problem at the value of path (or at its key, for a field that should not be there)."""
+        path = tuple(path)
+        if at_key and path in self.key_positions:
+            line, col = self.key_positions[path]
+        else:
+            line, col = self.at(path)
         return Problem(self.file, line, col, message)
 
 
@@ -62,6 +68,11 @@ _YAML_PROBLEMS = [
     ("found undefined alias", "viittaus (*) ankkuriin, jota ei ole määritelty"),
     ("expected a single document", "tiedostossa saa olla vain yksi YAML-dokumentti (poista ylimääräinen '---')"),
     ("while scanning a quoted scalar", "lainausmerkit jäivät sulkematta"),
+    ("expected ',' or ']'", "hakasulkeissa [ ] oleva luettelo jäi sulkematta tai sen arvossa on kaksoispiste: "
+     "sulje luettelo merkillä ] tai laita arvo lainausmerkkeihin"),
+    ("expected ',' or '}'", "aaltosulkeissa { } oleva kenttäryhmä jäi sulkematta: sulje se merkillä }"),
+    ("expected <block end>", "sisennys on väärin: tarkista, että rivi on samalla tasolla kuin edelliset kentät"),
+    ("while scanning a simple key", "rivistä puuttuu kaksoispiste avaimen perästä"),
     ("found unknown escape character", "tuntematon kenoviivamerkintä (\\) lainausmerkeissä: käytä heittomerkkejä (') tai poista kenoviiva"),
 ]
 
@@ -114,10 +125,20 @@ def _walk(node: yaml.Node, path: Path_, positions: dict, problems: list[Problem]
                                         "poista toinen"))
                 continue
             seen[key] = key_line
+            source.key_positions[path + (key,)] = (key_line, key_node.start_mark.column + 1)
             _walk(value_node, path + (key,), positions, problems, source)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             _walk(item, path + (index,), positions, problems, source)
+
+
+def _reader_problem(text: str, exc: yaml.reader.ReaderError, source: Source) -> Problem:
+    """A control character that YAML does not allow, located by its position in the text."""
+    before = text[: exc.position]
+    line = before.count("\n") + 1 + source.line_offset
+    col = exc.position - (before.rfind("\n") + 1) + 1
+    return Problem(source.file, line, col, f"tiedostossa on merkki, jota ei sallita (koodi {exc.character:#06x}): "
+                                           "poista se; se on voinut tulla mukaan kopioidessa")
 
 
 def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, Source, list[Problem]]:
@@ -126,7 +147,10 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, Source, l
     problems = _tab_problems(text, file, line_offset)
     if problems:
         return None, source, problems
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        return None, source, [_reader_problem(text, exc, source)]
     try:
         node = loader.get_single_node()
         if node is None:
@@ -141,6 +165,8 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, Source, l
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
         return None, source, [Problem(file, line, col, _yaml_message(exc))]
+    except yaml.reader.ReaderError as exc:
+        return None, source, [_reader_problem(text, exc, source)]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         return None, source, [Problem(file, 1 + line_offset, 1, f"YAML-muotovirhe: tiedostoa ei voi lukea ({exc})")]
     finally:

@@ -27,6 +27,7 @@ def build_site(project: Path, site_dir: Path) -> Path:
 
 def copy_project(target: Path) -> Path:
     """A copy of the site's sources that a test may change."""
+    target.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         source = ROOT / part
         if source.is_dir():

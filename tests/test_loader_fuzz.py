@@ -1,0 +1,50 @@
+"""The loader never crashes, whatever text or bytes an editor saves."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from macros.loader import read_record
+from macros.models import Party, PriceTiers
+from macros.problems import Problem
+from macros.yamlsource import parse
+
+YAMLISH = st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}#&*!|>%@`,?äö0123456789.")), max_size=200)
+
+
+@settings(max_examples=300, deadline=None)
+@given(YAMLISH)
+def test_parse_returns_data_or_problems(text):
+    data, _source, problems = parse(text, "data/x.yml")
+    assert all(isinstance(p, Problem) and p.line >= 1 and p.column >= 1 for p in problems)
+    assert data is None or not problems
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=200) | YAMLISH.map(lambda t: t.encode("utf-8")))
+def test_reading_any_bytes_gives_a_record_or_problems(tmp_path, raw):
+    path = tmp_path / "data" / "x.yml"
+    path.parent.mkdir(exist_ok=True)
+    path.write_bytes(raw)
+    for model in (Party, PriceTiers):
+        problems: list[Problem] = []
+        record = read_record(path, tmp_path, model, problems)
+        assert record is None or not problems
+        assert all(p.file == "data/x.yml" and p.message for p in problems)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["nimi", "tyyppi", "y_tunnus", "liittynyt", "kunnat", "x"]),
+                       st.none() | st.booleans() | st.integers() | st.text(max_size=12)
+                       | st.lists(st.text(max_size=5), max_size=3), max_size=6))
+def test_wrong_values_in_a_valid_shape_give_problems(tmp_path_factory, fields):
+    import yaml
+    root = tmp_path_factory.mktemp("fuzz")
+    path = root / "data" / "x.yml"
+    path.parent.mkdir()
+    path.write_text("# yaml-language-server: $schema=x\n" + yaml.safe_dump(fields, allow_unicode=True),
+                    encoding="utf-8")
+    problems: list[Problem] = []
+    assert read_record(path, root, Party, problems) is None
+    assert problems
