@@ -55,3 +55,21 @@ def project(tmp_path) -> Path:
 
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the renderers")
+
+
+@pytest.fixture
+def golden(request):
+    """Compare rendered text with tests/golden/<name>; --update-golden rewrites the file instead."""
+
+    def compare(name: str, actual: str) -> None:
+        path = ROOT / "tests" / "golden" / name
+        if request.config.getoption("--update-golden"):
+            path.write_text(actual, encoding="utf-8")
+        assert path.exists(), f"tests/golden/{name} is missing: run pytest --update-golden and review it"
+        assert actual == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+    return compare

@@ -39,9 +39,15 @@ SENTENCES = [
 ]
 
 
+BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|td|th|tr|table|caption|h\d|br|section|figure|figcaption|"
+                       r"desc|title|text|nav|header|footer|article|main)\b[^>]*>", re.I)
+
+
 def text_of(html: str) -> str:
+    """Visible text: block tags become spaces, inline tags vanish, white space (not NBSP) folds."""
     body = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", body)))
+    body = re.sub(r"<[^>]+>", "", BLOCK_TAG.sub(" ", body))
+    return re.sub(r"[ \t\r\n]+", " ", unescape(body))
 
 
 def main_text(page) -> str:

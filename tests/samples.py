@@ -1,0 +1,52 @@
+"""Small, fixed inputs for the renderers' golden tests (independent of the example region's data)."""
+
+from __future__ import annotations
+
+from macros.models import Funding, Party, PriceTiers, Region
+
+
+def party(slug: str, **fields) -> Party:
+    base = {
+        "nimi": "Esimerkkipaja", "tyyppi": "työpaja", "y_tunnus": "2987651-6", "yllapitaja": "Esimerkin kunta",
+        "kunnat": ["Esimerkki"], "verkkosivu": "https://paja.example", "alkuperainen": True,
+        "liittynyt": "2025-01-10", "allekirjoitettu": "2025-02-01", "allekirjoituspaikka": "Esimerkki",
+        "allekirjoittaja": {"nimi": "Testi Henkilö", "tehtava": "johtaja"},
+    }
+    record = Party.model_validate({**base, **fields})
+    record._id = slug
+    return record
+
+
+def parties() -> list[Party]:
+    return [
+        party("alfa-paja", nimi="Alfa-paja"),
+        party("beta-opisto", nimi="Beta-opisto", tyyppi="koulutuksen järjestäjä"),
+        party("gamma-paja", nimi="Gamma & paja", alkuperainen=False, liittynyt="2025-06-01",
+              allekirjoitettu=None, allekirjoituspaikka=None, yllapitaja="Gamma ry"),
+    ]
+
+
+def region() -> Region:
+    return Region.model_validate({
+        "nimi": "Esimerkki", "nimi_genetiivi": "Esimerkin", "kunnat": ["Esimerkki"],
+        "sahkoposti": "info@esimerkki.example", "kuvaus": "Kuvaus.", "yllapitaja": "Esimerkin kunta",
+        "palaute_sahkoposti": "palaute@esimerkki.example"})
+
+
+def price_tiers() -> PriceTiers:
+    return PriceTiers.model_validate({
+        "tasot": [
+            {"tunnus": "perus", "nimi": "Perus", "sisalto": "Työvalmennus.", "vahintaan": 30, "enintaan": 45},
+            {"tunnus": "vaativa", "nimi": "Vaativa", "sisalto": "Kaikki.", "vahintaan": 70},
+        ],
+        "esimerkkijaksot": [10, 20], "lahde": "Testi"})
+
+
+def funding() -> Funding:
+    return Funding.model_validate({
+        "osuudet": [
+            {"tunnus": "a", "nimi": "Perus", "prosentti": 50, "kuvaus": "A."},
+            {"tunnus": "b", "nimi": "Suoritus", "prosentti": 35, "kuvaus": "B."},
+            {"tunnus": "c", "nimi": "Vaikuttavuus", "prosentti": 15, "kuvaus": "C."},
+        ],
+        "erityinen_tuki_prosentti": 150, "lahde": "Pohja", "vuosi": 2019, "huomautus": "Vanhoja lukuja."})

@@ -1,0 +1,41 @@
+"""Price tiers and the funding chart: the data's numbers, and only those, in the output."""
+
+from __future__ import annotations
+
+import re
+
+import samples
+from macros import funding, pricing
+
+
+def test_price_table(golden):
+    html = pricing.render_price_table(samples.price_tiers())
+    golden("price-table.html", html)
+    assert "30–45\u00a0€\u00a0/\u00a0päivä" in html and "alkaen 70\u00a0€\u00a0/\u00a0päivä" in html
+
+
+def test_price_examples_are_computed(golden):
+    html = pricing.render_price_examples(samples.price_tiers())
+    golden("price-examples.html", html)
+    for cost in ("300\u00a0€ – 450\u00a0€", "600\u00a0€ – 900\u00a0€", "alkaen 700\u00a0€", "alkaen 1\u00a0400\u00a0€"):
+        assert cost in html
+
+
+def test_appendix_example_is_from_the_same_data():
+    assert pricing.price_example_markdown(samples.price_tiers()) == (
+        "Hinnoitteluesimerkki tasoittain:\n\n- Perus 30-45 euroa / päivä\n- Vaativa alkaen 70 euroa / päivä\n")
+
+
+def test_funding_bars_add_up_to_the_width():
+    bars = funding.share_bars(samples.funding().osuudet, width=600)
+    assert [b["width"] for b in bars] == [300.0, 210.0, 90.0]
+    assert [b["x"] for b in bars] == [0.0, 300.0, 510.0]
+
+
+def test_funding_chart_has_a_text_alternative_with_the_same_numbers(golden):
+    html = funding.render_funding_chart(samples.funding())
+    golden("funding-chart.html", html)
+    assert 'role="img"' in html and 'aria-labelledby="funding-title funding-desc"' in html
+    desc = re.search(r'<desc id="funding-desc">(.*?)</desc>', html).group(1)
+    assert desc == "Perus 50\u00a0%, Suoritus 35\u00a0%, Vaikuttavuus 15\u00a0%."
+    assert "150\u00a0%" in html and "Vanhoja lukuja." in html
