@@ -6,6 +6,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from . import exports
 from .loader import load_site
 from .problems import DataError
 from .site_macros import build_macros, variables
@@ -18,6 +19,7 @@ def define_env(env):
         # Abort makes MkDocs print the Finnish messages and stop, with no traceback and no site.
         from mkdocs.exceptions import Abort
         raise Abort(str(DataError(problems)))
+    env.linjaukset_site = site  # for on_post_build
     env.variables.update(variables(site))
     # The region's name is data: the header and the browser tab show it too.
     # MkDocs' theme templates do not autoescape, so the name is escaped here.
@@ -32,3 +34,8 @@ def define_env(env):
     for name, function in build_macros(site, page_base).items():
         env.macro(function, name)
     env.filter(demote_headings, "demote_headings")
+
+
+def on_post_build(env):
+    """Write the take-away files (vCard, CSV, calendar, feed) into the built site."""
+    exports.write(Path(env.conf["site_dir"]), exports.all_files(env.linjaukset_site))

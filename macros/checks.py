@@ -68,7 +68,7 @@ def check_contacts(site) -> list[Problem]:
     parties = site.party_by_id
     primaries = defaultdict(list)
     for contact in site.contacts:
-        if contact.osapuoli not in parties:
+        if contact.osapuoli not in parties and f"osapuolet/{contact.osapuoli}" not in site.broken_ids:
             problems.append(contact.problem(f"osapuolta '{contact.osapuoli}' ei ole kansiossa data/osapuolet"
                                             f"{_suggest(contact.osapuoli, parties)}", "osapuoli"))
         if contact.ensisijainen:

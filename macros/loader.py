@@ -48,6 +48,8 @@ class Site:
     price_tiers: PriceTiers | None = None
     funding: Funding | None = None
     contacts: list[Contact] = field(default_factory=list)
+    # Ids of records whose file exists but is invalid: references to them are not reported twice.
+    broken_ids: set[str] = field(default_factory=set)
 
     @property
     def party_by_id(self) -> dict[str, Party]:
@@ -153,6 +155,8 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
             if record is not None:
                 record._id = path.stem
                 records.append(record)
+            else:
+                site.broken_ids.add(f"{folder}/{path.stem}")
         setattr(site, {"osapuolet": "parties", "vastuuhenkilot": "contacts"}[folder], records)
     site.parties.sort(key=lambda p: p.nimi.casefold())
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from . import funding, parties, pricing
+from . import contacts, funding, parties, pricing
 from .text import law_link
 
 
@@ -57,5 +57,6 @@ def build_macros(site, page_base) -> dict:
         "esimerkkihinnat": lambda: html(pricing.render_price_examples(site.price_tiers)),
         "hinnoitteluesimerkki": lambda: pricing.price_example_markdown(site.price_tiers),
         "rahoituskaavio": lambda: html(funding.render_funding_chart(site.funding)),
+        "vastuuhenkilot": lambda: html(contacts.render_directory(site.parties, site.contacts)),
         "laki": law_link,
     }

@@ -50,3 +50,23 @@ def funding() -> Funding:
             {"tunnus": "c", "nimi": "Vaikuttavuus", "prosentti": 15, "kuvaus": "C."},
         ],
         "erityinen_tuki_prosentti": 150, "lahde": "Pohja", "vuosi": 2019, "huomautus": "Vanhoja lukuja."})
+
+
+def contact(slug: str, **fields):
+    from macros.models import Contact
+
+    base = {"osapuoli": "alfa-paja", "nimi": "Testi Henkilö", "tehtava": "valmentaja",
+            "vastuualue": {"tyyppi": "organisaatio"}, "sahkoposti": "testi.henkilo@paja.example",
+            "puhelin": "040 000 0001", "kielet": ["fi"], "ensisijainen": False}
+    record = Contact.model_validate({**base, **fields})
+    record._id = slug
+    return record
+
+
+def contacts():
+    return [
+        contact("toinen", nimi="Bertta Beta", vastuualue={"tyyppi": "ala", "kuvaus": "Puuala"}),
+        contact("eka", nimi="Aapo Alfa", ensisijainen=True, kielet=["fi", "sv"]),
+        contact("opisto", osapuoli="beta-opisto", nimi="Cecilia Ö'Brien", ensisijainen=True,
+                vastuualue={"tyyppi": "toimipiste", "kuvaus": "Kampus; B-talo"}, puhelin="+358 50 000 0002"),
+    ]

@@ -1,16 +1,82 @@
-// Small progressive enhancements. Every page works without JavaScript; this adds the print button.
-// Material's instant navigation swaps pages without a reload, so set-up runs on each document$ event.
+// Progressive enhancements. Every page is complete without JavaScript; this script adds:
+// - filters: a [data-filter-root] with a text box [data-filter-input] and/or selects
+//   [data-filter-select=KEY] narrows its [data-filter-item]s (text in data-filter-text, select values in
+//   data-KEY, space-separated), hides [data-filter-group]s left empty and announces the count in
+//   [data-filter-status] (role=status, so screen readers hear it);
+// - the print button [data-print];
+// - the current month marked in the annual clock [data-clock].
+// Material's instant navigation swaps pages without a reload, so set-up runs on every document$ event.
 (function () {
+  "use strict";
+
+  function normalise(text) {
+    return (text || "").toLocaleLowerCase("fi").trim();
+  }
+
+  function setUpFilter(root) {
+    if (root.dataset.filterReady) return;
+    root.dataset.filterReady = "1";
+    var input = root.querySelector("[data-filter-input]");
+    var selects = Array.prototype.slice.call(root.querySelectorAll("[data-filter-select]"));
+    var items = Array.prototype.slice.call(root.querySelectorAll("[data-filter-item]"));
+    var groups = Array.prototype.slice.call(root.querySelectorAll("[data-filter-group]"));
+    var status = root.querySelector("[data-filter-status]");
+    var empty = root.querySelector("[data-filter-empty]");
+    root.querySelectorAll("[data-filter-form]").forEach(function (form) { form.hidden = false; });
+
+    function apply() {
+      var words = normalise(input ? input.value : "").split(/\s+/).filter(Boolean);
+      var visible = 0;
+      items.forEach(function (item) {
+        var text = item.getAttribute("data-filter-text") || "";
+        var show = words.every(function (w) { return text.indexOf(w) !== -1; });
+        selects.forEach(function (select) {
+          var key = select.getAttribute("data-filter-select");
+          var values = (item.getAttribute("data-" + key) || "").split(" ");
+          if (select.value && values.indexOf(select.value) === -1) show = false;
+        });
+        item.hidden = !show;
+        if (show) visible += 1;
+      });
+      groups.forEach(function (group) {
+        group.hidden = !group.querySelector("[data-filter-item]:not([hidden])");
+      });
+      if (status) {
+        var one = status.getAttribute("data-filter-noun-one");
+        var many = status.getAttribute("data-filter-noun");
+        status.textContent = visible + " " + (visible === 1 ? one : many) +
+          (visible === items.length ? "" : " (" + items.length + " yhteensä)");
+      }
+      if (empty) empty.hidden = visible !== 0;
+    }
+
+    if (input) input.addEventListener("input", apply);
+    selects.forEach(function (select) { select.addEventListener("change", apply); });
+    if ((input && input.value) || selects.some(function (s) { return s.value; })) apply();
+  }
+
+  function markCurrentMonth(clock) {
+    var month = String(new Date().getMonth() + 1);
+    clock.querySelectorAll("[data-month='" + month + "']").forEach(function (el) {
+      el.classList.add("is-current-month");
+    });
+  }
+
   function setUp() {
+    document.querySelectorAll("[data-filter-root]").forEach(setUpFilter);
+    document.querySelectorAll("[data-clock]").forEach(markCurrentMonth);
     document.querySelectorAll("[data-print]").forEach(function (button) {
       if (button.dataset.ready) return;
       button.dataset.ready = "1";
       button.addEventListener("click", function () { window.print(); });
     });
   }
+
   if (typeof document$ !== "undefined") {
     document$.subscribe(setUp);
-  } else {
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();

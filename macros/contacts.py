@@ -1,0 +1,105 @@
+"""Contact-person directory: the page grouped by party, and the take-away vCard and CSV files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import uuid
+
+from . import finnish
+from .templating import render
+
+LANGUAGES = {"fi": "suomi", "sv": "ruotsi", "en": "englanti"}
+SCOPES = {"organisaatio": "koko organisaatio", "ala": "ala", "toimipiste": "toimipiste"}
+UID_NAMESPACE = uuid.UUID("6f1f9a52-9d1e-4b5e-9a7c-0b7c6f3e2a10")  # fixed: UIDs stay stable across builds
+
+
+def scope_text(contact) -> str:
+    scope = contact.vastuualue
+    if scope.tyyppi == "organisaatio":
+        return "Koko organisaatio"
+    return f"{SCOPES[scope.tyyppi].capitalize()}: {scope.kuvaus}"
+
+
+def groups(parties, contacts) -> list[dict]:
+    """Parties in name order, each with its contacts: the primary first, then by name."""
+    by_party: dict[str, list] = {}
+    for contact in contacts:
+        by_party.setdefault(contact.osapuoli, []).append(contact)
+    result = []
+    for party in parties:
+        people = sorted(by_party.get(party.id, []), key=lambda c: (not c.ensisijainen, c.nimi.casefold()))
+        if people:
+            result.append({"party": party, "people": people})
+    return result
+
+
+def filter_text(party, contact) -> str:
+    parts = [contact.nimi, contact.tehtava, party.nimi, contact.vastuualue.kuvaus or "", *party.kunnat]
+    return " ".join(parts).casefold()
+
+
+def render_directory(parties, contacts) -> str:
+    return render("directory.html", groups=groups(parties, contacts), scope_text=scope_text,
+                  filter_text=filter_text, languages=LANGUAGES, count=len(contacts))
+
+
+def uid(contact) -> str:
+    return f"urn:uuid:{uuid.uuid5(UID_NAMESPACE, contact.id)}"
+
+
+def _vcard_escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+
+
+def vcard(contact, party) -> str:
+    """One vCard 3.0 (RFC 2426): work details only."""
+    *first, last = contact.nimi.split(" ")
+    phone = finnish.phone_uri(contact.puhelin).removeprefix("tel:")
+    lines = [
+        "BEGIN:VCARD",
+        "VERSION:3.0",
+        f"UID:{uid(contact)}",
+        f"FN:{_vcard_escape(contact.nimi)}",
+        f"N:{_vcard_escape(last)};{_vcard_escape(' '.join(first))};;;",
+        f"ORG:{_vcard_escape(party.nimi)}",
+        f"TITLE:{_vcard_escape(contact.tehtava)}",
+        f"EMAIL;TYPE=INTERNET,WORK:{contact.sahkoposti}",
+        f"TEL;TYPE=WORK,VOICE:{phone}",
+        f"NOTE:{_vcard_escape('Vastuualue: ' + scope_text(contact))}",
+        "END:VCARD",
+    ]
+    return "\r\n".join(lines) + "\r\n"
+
+
+def vcards(parties, contacts) -> str:
+    by_id = {p.id: p for p in parties}
+    return "".join(vcard(c, by_id[c.osapuoli]) for group in groups(parties, contacts) for c in group["people"])
+
+
+CSV_HEADER = ["Organisaatio", "Nimi", "Tehtävä", "Vastuualue", "Sähköposti", "Puhelin", "Kielet",
+              "Ensisijainen yhteyshenkilö", "Kunnat"]
+
+
+def csv_text(parties, contacts) -> str:
+    """UTF-8 with a byte-order mark and ';' between fields, as Excel in Finnish expects."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER)
+    for group in groups(parties, contacts):
+        party = group["party"]
+        for c in group["people"]:
+            writer.writerow([party.nimi, c.nimi, c.tehtava, scope_text(c), c.sahkoposti, c.puhelin,
+                             ", ".join(LANGUAGES[k] for k in c.kielet), "kyllä" if c.ensisijainen else "ei",
+                             ", ".join(party.kunnat)])
+    return "\ufeff" + out.getvalue()
+
+
+def export_files(parties, contacts) -> dict[str, str]:
+    """Path under the site → text of every take-away file."""
+    by_id = {p.id: p for p in parties}
+    files = {"vastuuhenkilot/vastuuhenkilot.csv": csv_text(parties, contacts),
+             "vastuuhenkilot/vastuuhenkilot.vcf": vcards(parties, contacts)}
+    for contact in contacts:
+        files[f"vastuuhenkilot/{contact.id}.vcf"] = vcard(contact, by_id[contact.osapuoli])
+    return files
