@@ -38,4 +38,4 @@ def define_env(env):
 
 def on_post_build(env):
     """Write the take-away files (vCard, CSV, calendar, feed) into the built site."""
-    exports.write(Path(env.conf["site_dir"]), exports.all_files(env.linjaukset_site))
+    exports.write(Path(env.conf["site_dir"]), exports.all_files(env.linjaukset_site, env.conf["site_url"]))

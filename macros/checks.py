@@ -89,7 +89,50 @@ def check_contacts(site) -> list[Problem]:
     return problems
 
 
-CHECKS = [check_parties, check_prices, check_funding, check_contacts]
+def check_clock(site) -> list[Problem]:
+    clock = site.clock
+    if not clock:
+        return []
+    problems = []
+    rings = {ring.tunnus for ring in clock.renkaat}
+    seen = set()
+    for ring in clock.renkaat:
+        if ring.tunnus in seen:
+            problems.append(ring.problem(f"renkaan tunnus '{ring.tunnus}' on jo käytössä", "tunnus"))
+        seen.add(ring.tunnus)
+    seen = set()
+    for activity in clock.toiminnot:
+        if activity.tunnus in seen:
+            problems.append(activity.problem(f"toiminnon tunnus '{activity.tunnus}' on jo käytössä: "
+                                             "anna jokaiselle toiminnolle oma tunnus", "tunnus"))
+        seen.add(activity.tunnus)
+        if activity.rengas not in rings:
+            problems.append(activity.problem(f"rengasta '{activity.rengas}' ei ole renkaiden luettelossa"
+                                             f"{_suggest(activity.rengas, rings)}", "rengas"))
+        timing = [activity.kuukausi is not None, activity.alku is not None or activity.loppu is not None,
+                  activity.paiva is not None]
+        if sum(timing) != 1:
+            problems.append(activity.problem("anna ajankohdaksi täsmälleen yksi näistä: 'kuukausi', 'alku' ja "
+                                             "'loppu' yhdessä, tai 'paiva'", "tunnus"))
+        elif (activity.alku is None) != (activity.loppu is None):
+            problems.append(activity.problem("'alku' ja 'loppu' annetaan aina yhdessä", "tunnus"))
+        if activity.toistuvuus == "kerran" and activity.paiva is None and activity.vuosi is None:
+            problems.append(activity.problem("kerran tapahtuvalle toiminnolle pitää antaa 'vuosi' tai 'paiva'",
+                                             "toistuvuus"))
+        if activity.toistuvuus == "vuosittain" and activity.vuosi is not None:
+            problems.append(activity.problem("vuosittain toistuvalle toiminnolle ei anneta vuotta: poista 'vuosi'",
+                                             "vuosi"))
+        if (activity.vastuuosapuoli is None) == (activity.vastuurooli is None):
+            problems.append(activity.problem("anna vastuu joko osapuolena ('vastuuosapuoli') tai roolina "
+                                             "('vastuurooli'), ei molempia", "tunnus"))
+        party = activity.vastuuosapuoli
+        if party and party not in site.party_by_id and f"osapuolet/{party}" not in site.broken_ids:
+            problems.append(activity.problem(f"osapuolta '{party}' ei ole kansiossa data/osapuolet"
+                                             f"{_suggest(party, site.party_by_id)}", "vastuuosapuoli"))
+    return problems
+
+
+CHECKS = [check_parties, check_prices, check_funding, check_contacts, check_clock]
 
 
 def cross_check(site) -> list[Problem]:

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import contacts
+from urllib.parse import urlparse
+
+from . import clock, contacts
 
 
-def all_files(site) -> dict[str, str]:
+def all_files(site, site_url: str) -> dict[str, str]:
     """Path under the built site → file text."""
+    host = urlparse(site_url or "").hostname or "linjaukset.example"
     files: dict[str, str] = {}
     files.update(contacts.export_files(site.parties, site.contacts))
+    files["vuosikello/vuosikello.ics"] = clock.ics(site.clock, site.parties, host).decode("utf-8")
     return files
 
 

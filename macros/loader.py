@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from . import finnish, yamlsource
 from .messages import problems_from
-from .models import Contact, Funding, Party, PriceTiers, Record, Region, Supporters
+from .models import AnnualClock, Contact, Funding, Party, PriceTiers, Record, Region, Supporters
 from .problems import Problem
 from .yamlsource import Source
 
@@ -29,6 +29,7 @@ SINGLE_FILES = {
     "tukiorganisaatiot.yml": (Supporters, "tukiorganisaatiot"),
     "hintatasot.yml": (PriceTiers, "hintatasot"),
     "rahoitus.yml": (Funding, "rahoitus"),
+    "vuosikello.yml": (AnnualClock, "vuosikello"),
 }
 FOLDERS = {
     "osapuolet": (Party, "osapuoli"),
@@ -47,6 +48,7 @@ class Site:
     supporters: list = field(default_factory=list)
     price_tiers: PriceTiers | None = None
     funding: Funding | None = None
+    clock: AnnualClock | None = None
     contacts: list[Contact] = field(default_factory=list)
     # Ids of records whose file exists but is invalid: references to them are not reported twice.
     broken_ids: set[str] = field(default_factory=set)
@@ -140,6 +142,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     site.supporters = single["tukiorganisaatiot.yml"].tukiorganisaatiot if single.get("tukiorganisaatiot.yml") else []
     site.price_tiers = single.get("hintatasot.yml")
     site.funding = single.get("rahoitus.yml")
+    site.clock = single.get("vuosikello.yml")
 
     for folder, (model, _schema) in FOLDERS.items():
         records = []

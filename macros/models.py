@@ -175,3 +175,41 @@ class Contact(Record):
     @property
     def id(self) -> str:
         return self._id
+
+
+# --- data/vuosikello.yml ----------------------------------------------------------------------------
+
+class Ring(Record):
+    tunnus: Slug = Field(description="Renkaan pysyvä tunnus, esim. tapaamiset.")
+    nimi: Text = Field(description="Renkaan nimi kuvassa ja listassa, esim. Tapaamiset.")
+
+
+class Activity(Record):
+    tunnus: Slug = Field(description="Toiminnon pysyvä tunnus; kalenterin tapahtuma säilyy samana, kun "
+                                     "tunnus pysyy samana.")
+    otsikko: Text = Field(description="Toiminnon nimi, esim. Vastuuhenkilöiden kevättapaaminen.")
+    kuvaus: Text = Field(description="Mitä tehdään ja miksi (1–3 virkettä).")
+    rengas: Slug = Field(description="Minkä renkaan toiminto on (renkaan tunnus yllä).")
+    kuukausi: Month | None = Field(default=None, description="Kuukausi 1–12, jos toiminto on yhden kuukauden "
+                                                              "aikana.")
+    alku: Month | None = Field(default=None, description="Alkukuukausi 1–12, jos toiminto kestää useamman "
+                                                          "kuukauden (käytä yhdessä loppu-kentän kanssa).")
+    loppu: Month | None = Field(default=None, description="Loppukuukausi 1–12; voi olla alkua pienempi, jos "
+                                                           "jakso jatkuu yli vuodenvaihteen (esim. 11 → 2).")
+    paiva: date | None = Field(default=None, description="Tarkka päivämäärä (VVVV-KK-PP), jos toiminto on "
+                                                          "tiettynä päivänä.")
+    toistuvuus: Literal["vuosittain", "kerran"] = Field(description="'vuosittain' tai 'kerran'.")
+    vuosi: int | None = Field(default=None, ge=2000, le=2100, description="Vuosi kerran tapahtuvalle "
+                                                                          "toiminnolle, jos päivää ei ole annettu.")
+    vastuuosapuoli: Slug | None = Field(default=None, description="Vastuussa oleva osapuoli (tunnus "
+                                                                  "kansiosta data/osapuolet).")
+    vastuurooli: Text | None = Field(default=None, description="Vastuussa oleva rooli, jos vastuu ei ole "
+                                                               "yhdellä osapuolella, esim. Vastuuhenkilöt.")
+    linkki: Url | None = Field(default=None, description="Lisätietoja (https://).")
+
+
+class AnnualClock(Record):
+    alkuvuosi: int = Field(ge=2000, le=2100, description="Vuosi, josta vuosittaiset toiminnot alkavat "
+                                                         "kalenterissa.")
+    renkaat: list[Ring] = Field(min_length=1, description="Vuosikellon renkaat sisimmästä uloimpaan.")
+    toiminnot: list[Activity] = Field(description="Vuoden toiminnot alkukuukauden mukaan järjestettynä.")

@@ -26,6 +26,9 @@ MODEL_DESCRIPTIONS = {
     "FundingShare": "Yksi rahoitusosuus.",
     "Contact": "Yksi vastuuhenkilö (data/vastuuhenkilot/<tunnus>.yml). Vain työyhteystiedot.",
     "Scope": "Vastuuhenkilön vastuualue.",
+    "AnnualClock": "Toiminnan vuosikello (data/vuosikello.yml): renkaat ja toiminnot.",
+    "Ring": "Yksi vuosikellon rengas eli toiminnan laji.",
+    "Activity": "Yksi vuosikellon toiminto.",
 }
 
 

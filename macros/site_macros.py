@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from . import contacts, funding, parties, pricing
+from . import clock, contacts, funding, parties, pricing
 from .text import law_link
 
 
@@ -58,5 +58,9 @@ def build_macros(site, page_base) -> dict:
         "hinnoitteluesimerkki": lambda: pricing.price_example_markdown(site.price_tiers),
         "rahoituskaavio": lambda: html(funding.render_funding_chart(site.funding)),
         "vastuuhenkilot": lambda: html(contacts.render_directory(site.parties, site.contacts)),
+        "vuosikello": lambda omistaja=None, renkaat=None, vuosi=None: html(
+            clock.render_clock(site.clock, site.parties, omistaja, renkaat, vuosi,
+                               key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))))
+            if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
         "laki": law_link,
     }

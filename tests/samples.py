@@ -70,3 +70,23 @@ def contacts():
         contact("opisto", osapuoli="beta-opisto", nimi="Cecilia Ö'Brien", ensisijainen=True,
                 vastuualue={"tyyppi": "toimipiste", "kuvaus": "Kampus; B-talo"}, puhelin="+358 50 000 0002"),
     ]
+
+
+def annual_clock(extra=()):
+    from macros.models import AnnualClock
+
+    return AnnualClock.model_validate({
+        "alkuvuosi": 2026,
+        "renkaat": [{"tunnus": "tapaamiset", "nimi": "Tapaamiset"}, {"tunnus": "raha", "nimi": "Raha & laskut"}],
+        "toiminnot": [
+            {"tunnus": "kevat", "otsikko": "Kevättapaaminen", "kuvaus": "Tapaaminen.", "rengas": "tapaamiset",
+             "kuukausi": 3, "toistuvuus": "vuosittain", "vastuuosapuoli": "alfa-paja"},
+            {"tunnus": "laskutus", "otsikko": "Laskutus <vuodenvaihde>", "kuvaus": "Laskut.", "rengas": "raha",
+             "alku": 11, "loppu": 2, "toistuvuus": "vuosittain", "vastuurooli": "Talous"},
+            {"tunnus": "raportti", "otsikko": "Raportti", "kuvaus": "Koonti.", "rengas": "raha", "kuukausi": 12,
+             "toistuvuus": "vuosittain", "vastuurooli": "Talous"},
+            {"tunnus": "vierailu", "otsikko": "Vierailu", "kuvaus": "Käynti.", "rengas": "tapaamiset",
+             "paiva": "2027-05-12", "toistuvuus": "kerran", "vastuuosapuoli": "beta-opisto",
+             "linkki": "https://paja.example/vierailu"},
+            *extra,
+        ]})

@@ -1,0 +1,123 @@
+"""Annual clock: geometry, the golden wheel, the text version and the calendar feed."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import icalendar
+import pytest
+
+import samples
+from macros import clock
+from test_data_validation import check, edit
+
+
+def activity(**fields):
+    return samples.annual_clock([{"tunnus": "x", "otsikko": "X", "kuvaus": "X.", "rengas": "raha",
+                                  "toistuvuus": "vuosittain", "vastuurooli": "R", **fields}]).toiminnot[-1]
+
+
+def test_month_angles_start_at_the_top_and_go_clockwise():
+    assert [clock.month_angle(m) for m in (1, 4, 7, 10, 12)] == [0, 90, 180, 270, 330]
+    assert clock.polar(100, 0) == (0, -100)
+    assert clock.polar(100, 90) == (100, 0)
+    assert clock.polar(100, 180) == (0, 100)
+
+
+def test_range_across_the_year_end():
+    across = activity(alku=11, loppu=2)
+    assert clock.span(across) == (11, 4)
+    assert clock.months_of(across) == [11, 12, 1, 2]
+    assert clock.when_text(across) == "marraskuu–helmikuu"
+    assert clock.event_dates(across, 2026) == (date(2026, 11, 1), date(2027, 3, 1))
+
+
+def test_single_month_and_day():
+    assert clock.span(activity(kuukausi=12)) == (12, 1)
+    assert clock.event_dates(activity(kuukausi=12), 2026) == (date(2026, 12, 1), date(2027, 1, 1))
+    day = activity(paiva="2026-05-12", toistuvuus="kerran")
+    assert clock.span(day) == (5, 1) and clock.when_text(day) == "12.5.2026"
+    assert clock.event_dates(day, 2026) == (date(2026, 5, 12), date(2026, 5, 13))
+
+
+def test_arc_paths():
+    # A quarter of the ring from 12 to 3 o'clock: small arc, outer then inner edge.
+    assert clock.annular_sector(50, 100, 0, 90) == "M0.0 -100.0 A100 100 0 0 1 100.0 0.0 L50.0 0.0 A50 50 0 0 0 0.0 -50.0 Z"
+    assert " 1 1 " in clock.annular_sector(50, 100, 0, 200)  # large-arc flag past 180 degrees
+
+
+def test_overlapping_activities_get_their_own_lanes():
+    year = samples.annual_clock([{"tunnus": "y", "otsikko": "Y", "kuvaus": "Y.", "rengas": "raha", "alku": 1,
+                                  "loppu": 3, "toistuvuus": "vuosittain", "vastuurooli": "R"}])
+    raha = [a for a in year.toiminnot if a.rengas == "raha"]
+    lanes = clock.assign_lanes(raha)
+    assert lanes["laskutus"][1] == 2 and lanes["laskutus"][0] != lanes["y"][0]
+    assert lanes["raportti"][0] != lanes["laskutus"][0]
+
+
+def test_one_clock_per_year_and_narrowed_clocks():
+    year = samples.annual_clock()
+    assert clock.years(year) == [2027]
+    assert [a.tunnus for a in clock.select(year, owner="Talous")] == ["laskutus", "raportti"]
+    assert [a.tunnus for a in clock.select(year, rings=["tapaamiset"])] == ["kevat", "vierailu"]
+    assert [a.tunnus for a in clock.select(year, year=2026)] == ["kevat", "laskutus", "raportti"]
+
+
+def test_golden_wheel_and_text(golden):
+    html = clock.render_clock(samples.annual_clock(), samples.parties(), key="vk-test")
+    golden("clock.html", html)
+    assert 'role="img"' in html and "<title id=\"vk-test-title\">" in html
+    assert html.count('class="clock__item') == 4
+    assert "Laskutus &lt;vuodenvaihde&gt;" in html
+    # The month table lists the year-end activity in each of its months.
+    for month in ("Marraskuu", "Joulukuu", "Tammikuu", "Helmikuu"):
+        row = html.split(f"<th scope=\"row\">{month}</th>")[1].split("</tr>")[0]
+        assert "Laskutus" in row, month
+
+
+def test_ics_round_trip():
+    data = samples.annual_clock()
+    calendar = icalendar.Calendar.from_ical(clock.ics(data, samples.parties(), "linjaukset.example"))
+    events = {str(e["uid"]): e for e in calendar.walk("VEVENT")}
+    assert set(events) == {f"{a.tunnus}@linjaukset.example" for a in data.toiminnot}
+    laskutus = events["laskutus@linjaukset.example"]
+    assert laskutus.decoded("dtstart") == date(2026, 11, 1) and laskutus.decoded("dtend") == date(2027, 3, 1)
+    assert laskutus["rrule"]["FREQ"] == ["YEARLY"]
+    assert str(laskutus["summary"]) == "Laskutus <vuodenvaihde>"
+    visit = events["vierailu@linjaukset.example"]
+    assert "rrule" not in visit and visit.decoded("dtstart") == date(2027, 5, 12)
+    assert "Vastuu: Beta-opisto" in str(visit["description"]) and str(visit["url"]) == "https://paja.example/vierailu"
+
+
+def test_built_feed_has_every_activity(built_site, root):
+    from macros.loader import load_site
+    site, _ = load_site(root)
+    calendar = icalendar.Calendar.from_ical((built_site / "vuosikello/vuosikello.ics").read_bytes())
+    assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == sorted(a.otsikko for a in site.clock.toiminnot)
+    html = (built_site / "vuosikello/index.html").read_text(encoding="utf-8")
+    for a in site.clock.toiminnot:
+        assert a.otsikko in html
+
+
+CLOCK = "data/vuosikello.yml"
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("    kuukausi: 3\n", "    kuukausi: 13\n", f"{CLOCK}:33:15: kenttä 'toiminnot[3. kohta].kuukausi': saa olla enintään 12"),
+    ("    rengas: henkilosto\n    kuukausi: 4", "    rengas: henkilöstö\n    kuukausi: 4",
+     f"{CLOCK}:39:13: kenttä 'toiminnot[4. kohta].rengas': saa sisältää vain pieniä kirjaimia a–z, numeroita ja "
+     "väliviivoja, esim. kuusilaakson-paja"),
+    ("    rengas: henkilosto\n    kuukausi: 4", "    rengas: henkilo\n    kuukausi: 4",
+     f"{CLOCK}:39:13: rengasta 'henkilo' ei ole renkaiden luettelossa (tarkoititko 'henkilosto'?)"),
+    ("    kuukausi: 1\n", "    kuukausi: 1\n    alku: 2\n    loppu: 3\n",
+     f"{CLOCK}:14:13: anna ajankohdaksi täsmälleen yksi näistä: 'kuukausi', 'alku' ja 'loppu' yhdessä, tai 'paiva'"),
+    ("    vuosi: 2027\n", "", f"{CLOCK}:93:17: kerran tapahtuvalle toiminnolle pitää antaa 'vuosi' tai 'paiva'"),
+    ("    vastuuosapuoli: harjun-koulutuskuntayhtyma", "    vastuuosapuoli: harjun-koulutus",
+     f"{CLOCK}:35:21: osapuolta 'harjun-koulutus' ei ole kansiossa data/osapuolet (tarkoititko "
+     "'harjun-koulutuskuntayhtyma'?)"),
+    ("  - tunnus: syystapaaminen", "  - tunnus: kevattapaaminen",
+     f"{CLOCK}:59:13: toiminnon tunnus 'kevattapaaminen' on jo käytössä: anna jokaiselle toiminnolle oma tunnus"),
+])
+def test_clock_data_rules(project, old, new, expected):
+    edit(project, CLOCK, old, new)
+    assert check(project) == [expected]
