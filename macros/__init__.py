@@ -31,7 +31,10 @@ def define_env(env):
         url = env.page.url if env.page else ""
         return "../" * url.count("/")
 
-    for name, function in build_macros(site, page_base).items():
+    def page_file() -> str:
+        return env.page.file.src_uri if env.page else ""
+
+    for name, function in build_macros(site, page_base, page_file).items():
         env.macro(function, name)
     env.filter(demote_headings, "demote_headings")
 

@@ -132,7 +132,82 @@ def check_clock(site) -> list[Problem]:
     return problems
 
 
-CHECKS = [check_parties, check_prices, check_funding, check_contacts, check_clock]
+def _check_units(report, coverage, path, reference, problems):
+    versions = reference.versions(coverage.koodi)
+    if not versions:
+        near = reference.closest(coverage.koodi, reference.qualification_codes())
+        hint = f" (lähin tunnettu koodi on {near}: {reference.versions(near)[0].name})" if near else ""
+        problems.append(report.problem(f"tutkinnon koodia {coverage.koodi} ei löydy viitetiedoista{hint}",
+                                       *path, "koodi"))
+        return
+    peruste = next((p for p in versions if p.diaarinumero == coverage.diaarinumero), None)
+    if peruste is None:
+        known = ", ".join(p.diaarinumero for p in versions)
+        problems.append(report.problem(f"tutkinnolla {coverage.koodi} ({versions[0].name}) ei ole perustetta "
+                                       f"{coverage.diaarinumero}: käytä jotakin näistä: {known}",
+                                       *path, "diaarinumero"))
+        return
+    if not peruste.units:
+        problems.append(report.problem(f"perusteen {peruste.diaarinumero} tutkinnon osia ei ole viitetiedoissa, "
+                                       "joten niitä ei voi tarkistaa: valitse toinen peruste", *path, "diaarinumero"))
+        return
+    seen = set()
+    for index, unit in enumerate(coverage.tutkinnon_osat):
+        where = (*path, "tutkinnon_osat", index)
+        if unit.koodi in seen:
+            problems.append(report.problem(f"tutkinnon osa {unit.koodi} on luettelossa kahdesti", *where, "koodi"))
+        seen.add(unit.koodi)
+        if unit.koodi not in peruste.units:
+            homes = [h for h in reference.homes_of_unit(unit.koodi) if h is not peruste]
+            if homes:
+                reason = (f"tutkinnon osa {unit.koodi} ({homes[0].units[unit.koodi].name}) kuuluu tutkintoon "
+                          f"{homes[0].code} {homes[0].name} ({homes[0].diaarinumero}), ei tähän perusteeseen")
+            else:
+                reason = f"tutkinnon osan koodia {unit.koodi} ei löydy viitetiedoista"
+            near = reference.closest(unit.koodi, peruste.units)
+            hint = f"; lähin tämän perusteen koodi on {near} ({peruste.units[near].name})" if near else ""
+            problems.append(report.problem(reason + hint, *where, "koodi"))
+        if unit.kattavuus == "osittainen" and not unit.osat:
+            problems.append(report.problem("kerro osittaisesta tutkinnon osasta kentässä 'osat', mitkä osat "
+                                           "pajalla voi tehdä", *where, "kattavuus"))
+        if unit.kattavuus == "kokonainen" and unit.osat:
+            problems.append(report.problem("'osat' kuvataan vain osittaisille tutkinnon osille: poista se tai "
+                                           "vaihda kattavuudeksi 'osittainen'", *where, "osat"))
+
+
+def check_reports(site) -> list[Problem]:
+    problems = []
+    parties = site.party_by_id
+    for report in site.reports:
+        workshop = parties.get(report.tyopaja)
+        if workshop is None:
+            if f"osapuolet/{report.tyopaja}" not in site.broken_ids:
+                problems.append(report.problem(f"osapuolta '{report.tyopaja}' ei ole kansiossa data/osapuolet"
+                                               f"{_suggest(report.tyopaja, parties)}", "tyopaja"))
+        elif not workshop.is_workshop:
+            problems.append(report.problem(f"'{report.tyopaja}' on koulutuksen järjestäjä: tunnistamisraportti "
+                                           "tehdään työpajan oppimisympäristöstä", "tyopaja"))
+        elif report.kunta not in workshop.kunnat:
+            problems.append(report.problem(f"kunta '{report.kunta}' ei ole työpajan kunnissa "
+                                           f"({', '.join(workshop.kunnat)}): korjaa kunta tai lisää se työpajan "
+                                           "tietoihin", "kunta"))
+        provider = parties.get(report.tunnistajat.koulutuksen_jarjestaja)
+        provider_id = report.tunnistajat.koulutuksen_jarjestaja
+        if provider is None and f"osapuolet/{provider_id}" not in site.broken_ids:
+            problems.append(report.problem(f"osapuolta '{provider_id}' ei ole kansiossa data/osapuolet"
+                                           f"{_suggest(provider_id, parties)}", "tunnistajat", "koulutuksen_jarjestaja"))
+        elif provider is not None and provider.is_workshop:
+            problems.append(report.problem(f"'{provider_id}' on työpaja: anna tunnistamiseen osallistuneen "
+                                           "opettajan koulutuksen järjestäjä", "tunnistajat", "koulutuksen_jarjestaja"))
+        if report.tarkistettava <= report.tunnistettu:
+            problems.append(report.problem("tarkistuspäivän pitää olla tunnistamispäivän jälkeen", "tarkistettava"))
+        if site.reference is not None:
+            for index, coverage in enumerate(report.tutkinnot):
+                _check_units(report, coverage, ("tutkinnot", index), site.reference, problems)
+    return problems
+
+
+CHECKS = [check_parties, check_prices, check_funding, check_contacts, check_clock, check_reports]
 
 
 def cross_check(site) -> list[Problem]:

@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import finnish, yamlsource
 from .messages import problems_from
-from .models import AnnualClock, Contact, Funding, Party, PriceTiers, Record, Region, Supporters
+from .models import AnnualClock, Contact, Funding, Party, PriceTiers, Record, Region, Report, Supporters
+from .reference import REFERENCE_FILE, Reference, load_reference
 from .problems import Problem
 from .yamlsource import Source
 
@@ -35,6 +36,8 @@ FOLDERS = {
     "osapuolet": (Party, "osapuoli"),
     "vastuuhenkilot": (Contact, "vastuuhenkilo"),
 }
+REPORTS = "docs/tunnistamisraportit"   # one Markdown file per report, the data in its front matter
+REPORT_MACRO = "{{ raportti() }}"
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=")
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
 
@@ -50,6 +53,8 @@ class Site:
     funding: Funding | None = None
     clock: AnnualClock | None = None
     contacts: list[Contact] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+    reference: Reference | None = None
     # Ids of records whose file exists but is invalid: references to them are not reported twice.
     broken_ids: set[str] = field(default_factory=set)
 
@@ -81,10 +86,10 @@ def _attach(record: Record, source: Source, path: tuple = ()) -> None:
                 _attach(item, source, path + ((key, index) if isinstance(value, list) else (key,)))
 
 
-def _scan_text(text: str, file: str) -> list[Problem]:
+def _scan_text(text: str, file: str, line_offset: int = 0) -> list[Problem]:
     """Checks on the raw text: no henkilötunnus anywhere."""
     problems = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(text.splitlines(), start=1 + line_offset):
         column = finnish.find_personal_identity_code(line)
         if column is not None:
             problems.append(Problem(file, number, column + 1,
@@ -126,6 +131,46 @@ def read_record(path: Path, root: Path, model: type[M], problems: list[Problem],
     return validate(model, data, source, problems)
 
 
+def load_reports(root: Path, problems: list[Problem], site: Site) -> list[Report]:
+    """Reports are Markdown files whose front matter is the data and whose body is the description."""
+    reports = []
+    for path in sorted((root / REPORTS).glob("*.md")):
+        if path.name == "index.md":
+            continue
+        file = path.relative_to(root).as_posix()
+        if not FILE_NAME.match(path.stem + ".yml"):
+            problems.append(Problem(file, 1, 1, "tiedoston nimessä saa olla vain pieniä kirjaimia a–z, "
+                                    "numeroita ja väliviivoja, ja sen pitää päättyä .md"))
+            continue
+        text, decode_problems = yamlsource.decode(path.read_bytes(), file)
+        if text is None:
+            problems.extend(decode_problems)
+            continue
+        front, body, offset = yamlsource.split_front_matter(text)
+        if front is None:
+            problems.append(Problem(file, 1, 1, "tiedoston pitää alkaa raportin tiedoilla rivien '---' välissä "
+                                    "(kopioi malli toisesta raportista)"))
+            continue
+        before = len(problems)
+        problems.extend(_scan_text(body, file, line_offset=text[: len(text) - len(body)].count("\n")))
+        data, source, parse_problems = yamlsource.parse(front, file, line_offset=offset)
+        problems.extend(_scan_text(front, file, line_offset=offset) + parse_problems)
+        if parse_problems:
+            site.broken_ids.add(f"tunnistamisraportit/{path.stem}")
+            continue
+        report = validate(Report, data, source, problems)
+        if REPORT_MACRO not in body:
+            body_line = text[: len(text) - len(body)].count("\n") + 1
+            problems.append(Problem(file, body_line, 1, f"raportin tekstiosasta puuttuu rivi {REPORT_MACRO}, joka "
+                                    "näyttää raportin tiedot: lisää se heti toisen '---'-rivin alle"))
+        if report is None or len(problems) > before:
+            site.broken_ids.add(f"tunnistamisraportit/{path.stem}")
+        if report is not None:
+            report._id, report._body = path.stem, body
+            reports.append(report)
+    return reports
+
+
 def load_site(root: Path) -> tuple[Site, list[Problem]]:
     root = Path(root)
     data_dir = root / DATA
@@ -162,6 +207,11 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
                 site.broken_ids.add(f"{folder}/{path.stem}")
         setattr(site, {"osapuolet": "parties", "vastuuhenkilot": "contacts"}[folder], records)
     site.parties.sort(key=lambda p: p.nimi.casefold())
+    site.reports = load_reports(root, problems, site)
+    if (root / REFERENCE_FILE).exists():
+        site.reference = load_reference(root)
+    else:
+        problems.append(Problem(REFERENCE_FILE, 1, 1, "viitetiedosto puuttuu: palauta se versiohistoriasta"))
 
     from .checks import cross_check
     problems.extend(cross_check(site))

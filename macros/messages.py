@@ -48,6 +48,8 @@ def finnish_message(error: dict) -> str:
     if kind == "string_pattern_mismatch":
         if "https" in ctx.get("pattern", ""):
             return "pitää olla verkko-osoite, joka alkaa https://"
+        if ctx.get("pattern") == r"^\d{6}$":
+            return "pitää olla kuusinumeroinen koodi, esim. 105439"
         return "saa sisältää vain pieniä kirjaimia a–z, numeroita ja väliviivoja, esim. kuusilaakson-paja"
     if kind == "too_short":
         return f"luettelossa pitää olla vähintään {ctx.get('min_length', 1)} kohta(a)"

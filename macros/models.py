@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
 
 from . import finnish
@@ -213,3 +213,64 @@ class AnnualClock(Record):
                                                          "kalenterissa.")
     renkaat: list[Ring] = Field(min_length=1, description="Vuosikellon renkaat sisimmästä uloimpaan.")
     toiminnot: list[Activity] = Field(description="Vuoden toiminnot alkukuukauden mukaan järjestettynä.")
+
+
+# --- docs/tunnistamisraportit/<tunnus>.md front matter -------------------------------------------------
+
+def _code_text(value):
+    """Codes may be typed without quotes (YAML reads them as numbers)."""
+    return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^\d{6}$")]
+
+
+class CoveredUnit(Record):
+    koodi: Code = Field(description="Tutkinnon osan kuusinumeroinen koodi (ePerusteet / koodisto "
+                                    "tutkinnonosat). Nimi haetaan koodin perusteella.")
+    kattavuus: Literal["kokonainen", "osittainen"] = Field(
+        description="'kokonainen', jos koko tutkinnon osa voidaan suorittaa työpajalla, muuten 'osittainen'.")
+    osat: Text | None = Field(default=None, description="Osittaisesta tutkinnon osasta: mitkä "
+                                                        "ammattitaitovaatimukset tai osa-alueet pajalla voi tehdä.")
+
+
+class QualificationCoverage(Record):
+    koodi: Code = Field(description="Tutkinnon kuusinumeroinen koodi (koodisto koulutus), esim. 351741.")
+    diaarinumero: Text = Field(description="Tutkinnon perusteen diaarinumero, jonka mukaan tunnistettiin, "
+                                           "esim. OPH-2455-2017.")
+    tutkinnon_osat: list[CoveredUnit] = Field(min_length=1, description="Tutkinnon osat, joita pajalla voi "
+                                                                         "suorittaa kokonaan tai osittain.")
+
+
+class Recognisers(Record):
+    tyopaja: Text = Field(description="Tunnistamiseen osallistunut työpajan työntekijä: nimi ja tehtävä.")
+    opettaja: Text = Field(description="Tunnistamiseen osallistunut ammatillinen opettaja: nimi ja tehtävä.")
+    koulutuksen_jarjestaja: Slug = Field(description="Opettajan koulutuksen järjestäjä (osapuolen tunnus).")
+
+
+class Report(Record):
+    tyopaja: Slug = Field(description="Työpaja, jonka oppimisympäristö on tunnistettu (osapuolen tunnus).")
+    kunta: Text = Field(description="Kunta, jossa oppimisympäristö on.")
+    oppimisymparisto: Text = Field(description="Oppimisympäristön tai työyksikön nimi, esim. Puuverstas.")
+    tyotehtavat: list[Text] = Field(min_length=1, description="Tyypilliset työtehtävät, yksi per rivi.")
+    tutkinnot: list[QualificationCoverage] = Field(min_length=1, description="Tutkinnot ja niiden tutkinnon "
+                                                                             "osat, joihin ympäristö on tunnistettu.")
+    osaamistodistus: bool = Field(description="true, jos työpaja voi antaa osaamistodistuksen näistä tutkinnon "
+                                              "osista.")
+    naytot: bool = Field(description="true, jos työpajalla voidaan järjestää näyttöjä.")
+    tunnistajat: Recognisers = Field(description="Ketkä tunnistivat oppimisympäristön.")
+    tunnistettu: date = Field(description="Tunnistamisen päivämäärä (VVVV-KK-PP).")
+    tarkistettava: date = Field(description="Päivä, johon mennessä raportti tarkistetaan (VVVV-KK-PP); "
+                                            "perusteet muuttuvat.")
+    alkuperainen_raportti: Url | None = Field(default=None, description="Linkki alkuperäiseen "
+                                                                        "raporttiasiakirjaan (https://).")
+    _id: str = PrivateAttr(default="")
+    _body: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def body(self) -> str:
+        return self._body

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .loader import FOLDERS, SINGLE_FILES
+from .models import Report
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -29,6 +30,10 @@ MODEL_DESCRIPTIONS = {
     "AnnualClock": "Toiminnan vuosikello (data/vuosikello.yml): renkaat ja toiminnot.",
     "Ring": "Yksi vuosikellon rengas eli toiminnan laji.",
     "Activity": "Yksi vuosikellon toiminto.",
+    "Report": "Tunnistamisraportin tiedot (docs/tunnistamisraportit/<tunnus>.md, rivien '---' välissä).",
+    "QualificationCoverage": "Yksi tutkinto ja sen tunnistetut tutkinnon osat.",
+    "CoveredUnit": "Yksi tutkinnon osa ja kuinka suuren osan siitä voi suorittaa työpajalla.",
+    "Recognisers": "Oppimisympäristön tunnistajat.",
 }
 
 
@@ -54,7 +59,7 @@ def schema_for(model) -> dict:
 
 def all_schemas() -> dict[str, dict]:
     """File name in schemas/ → schema."""
-    models = list(SINGLE_FILES.values()) + list(FOLDERS.values())
+    models = list(SINGLE_FILES.values()) + list(FOLDERS.values()) + [(Report, "tunnistamisraportti")]
     return {f"{name}.schema.json": schema_for(model) for model, name in models}
 
 

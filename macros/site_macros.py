@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from . import clock, contacts, funding, parties, pricing
+from datetime import date
+
+from . import clock, contacts, funding, parties, pricing, reports
 from .text import law_link
 
 
@@ -40,8 +42,11 @@ def variables(site) -> dict:
     return {"alue": Escaped(site.region)}
 
 
-def build_macros(site, page_base) -> dict:
-    """Name → callable. page_base() gives the relative path from the current page to the site root."""
+def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
+    """Name → callable. page_base() gives the relative path from the current page to the site root;
+    page_file() the current page's source path (e.g. 'tunnistamisraportit/x.md')."""
+    today = today or date.today()
+    reports_by_file = {f"tunnistamisraportit/{r.id}.md": r for r in site.reports}
 
     def html(text: str) -> Markup:
         return Markup(text)
@@ -62,5 +67,7 @@ def build_macros(site, page_base) -> dict:
             clock.render_clock(site.clock, site.parties, omistaja, renkaat, vuosi,
                                key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))))
             if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
+        "raportti": lambda: reports.render_report(reports_by_file[page_file()], site, today),
+        "raporttihaku": lambda: html(reports.render_finder(site, today)),
         "laki": law_link,
     }

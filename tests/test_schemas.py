@@ -59,7 +59,8 @@ def test_every_data_file_names_its_schema_and_validates_against_it(root):
         assert not errors, (path, [e.message for e in errors])
 
 
-def test_vscode_maps_every_schema(root):
+def test_vscode_maps_every_data_file_schema(root):
     settings = json.loads((root / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
     mapped = {key.removeprefix("./schemas/") for key in settings}
-    assert mapped == set(GENERATED)
+    # Report front matter lives in Markdown, which the YAML extension does not validate.
+    assert mapped == set(GENERATED) - {"tunnistamisraportti.schema.json"}

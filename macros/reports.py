@@ -1,0 +1,88 @@
+"""Recognition reports: one page per report, and the coverage matrix with its finder."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from markupsafe import escape
+
+from .reference import KINDS
+from .templating import render
+
+
+def slug(text: str) -> str:
+    table = str.maketrans({"ä": "a", "ö": "o", "å": "a"})
+    return re.sub(r"[^a-z0-9]+", "-", text.casefold().translate(table)).strip("-")
+
+
+def is_overdue(report, today: date) -> bool:
+    return report.tarkistettava < today
+
+
+def title(report, site) -> str:
+    workshop = site.party_by_id.get(report.tyopaja)
+    return f"{report.oppimisymparisto}, {workshop.nimi if workshop else report.tyopaja}"
+
+
+def qualification_views(report, reference) -> list[dict]:
+    views = []
+    for coverage in report.tutkinnot:
+        peruste = next(p for p in reference.versions(coverage.koodi) if p.diaarinumero == coverage.diaarinumero)
+        units = [{"unit": peruste.units[u.koodi], "kind": KINDS.get(peruste.units[u.koodi].kind, ""),
+                  "coverage": u} for u in coverage.tutkinnon_osat]
+        views.append({"code": coverage.koodi, "name": peruste.name, "diaarinumero": peruste.diaarinumero,
+                      "units": units, "whole_points": sum(u["unit"].points or 0 for u in units
+                                                          if u["coverage"].kattavuus == "kokonainen")})
+    return views
+
+
+def render_report(report, site, today: date) -> str:
+    """Markdown: the page's title as a heading (MkDocs takes the page title from it), then the report."""
+    html = render("report.html", report=report, workshop=site.party_by_id.get(report.tyopaja),
+                  provider=site.party_by_id.get(report.tunnistajat.koulutuksen_jarjestaja),
+                  qualifications=qualification_views(report, site.reference), overdue=is_overdue(report, today),
+                  today=today)
+    return f"# {escape(title(report, site))}\n{html}"
+
+
+@dataclass
+class Cover:
+    report: object
+    workshop: object
+    coverage: object
+
+
+def coverage_matrix(site) -> list[dict]:
+    """Qualification → unit → which reports cover it, wholly or partly."""
+    quals: dict[str, dict] = {}
+    for report in site.reports:
+        workshop = site.party_by_id.get(report.tyopaja)
+        for view in qualification_views(report, site.reference):
+            qual = quals.setdefault(view["code"], {"code": view["code"], "name": view["name"], "units": {}})
+            for unit in view["units"]:
+                row = qual["units"].setdefault(unit["unit"].code, {"unit": unit["unit"], "covers": []})
+                row["covers"].append(Cover(report, workshop, unit["coverage"]))
+    result = []
+    for qual in sorted(quals.values(), key=lambda q: q["name"]):
+        rows = sorted(qual["units"].values(), key=lambda r: r["unit"].name)
+        for row in rows:
+            row["covers"].sort(key=lambda c: (c.coverage.kattavuus != "kokonainen", c.workshop.nimi))
+            row["municipalities"] = " ".join(sorted({slug(c.report.kunta) for c in row["covers"]}))
+            row["text"] = " ".join([row["unit"].name, row["unit"].code, qual["name"],
+                                    *(c.workshop.nimi for c in row["covers"]),
+                                    *(c.report.oppimisymparisto for c in row["covers"]),
+                                    *(c.report.kunta for c in row["covers"])]).casefold()
+        result.append({"code": qual["code"], "name": qual["name"], "rows": rows})
+    return result
+
+
+def render_finder(site, today: date) -> str:
+    matrix = coverage_matrix(site)
+    municipalities = sorted({r.kunta for r in site.reports})
+    units = sum(len(q["rows"]) for q in matrix)
+    reports = sorted(site.reports, key=lambda r: (site.party_by_id[r.tyopaja].nimi, r.oppimisymparisto))
+    return render("finder.html", matrix=matrix, municipalities=municipalities, slug=slug, unit_count=units,
+                  report_count=len(site.reports), workshop_count=len({r.tyopaja for r in site.reports}),
+                  reports=reports, parties=site.party_by_id, overdue=lambda r: is_overdue(r, today))

@@ -1,0 +1,47 @@
+"""The report finder: pick a qualification and a unit, see which workshops cover it, open the report."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def visible_units(page):
+    return [t.split(" (")[0] for t in page.locator("tr[data-filter-item]:visible th").all_inner_texts()]
+
+
+def test_pick_a_qualification_and_a_unit_and_open_the_report(open_page):
+    page = open_page("tunnistamisraportit/", width=375)
+    page.get_by_label("Tutkinto", exact=True).select_option(label="Puuteollisuuden perustutkinto")
+    assert "Puupintojen käsitteleminen" in visible_units(page)
+    assert "Polkupyörän huolto" not in visible_units(page)
+    page.get_by_label("Tutkinnon osa, ala tai työpaja").fill("pintojen")
+    assert visible_units(page) == ["Puupintojen käsitteleminen"]
+    status = page.locator("#finder-count")
+    assert status.get_attribute("role") == "status" and status.inner_text().startswith("1 tutkinnon osa (")
+    row = page.locator("tr[data-filter-item]:visible")
+    assert row.get_by_text("kokonaan").count() == 1 and row.get_by_text("osittain").count() == 1
+    row.get_by_role("link", name="Koivurannan työpajasäätiö sr: Puuverstas").click()
+    page.wait_for_url("**/tunnistamisraportit/koivurannan-tyopajasaatio-puuverstas/")
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == "Puuverstas, Koivurannan työpajasäätiö sr"
+    assert not page.problems
+
+
+def test_municipality_filter(open_page):
+    page = open_page("tunnistamisraportit/")
+    page.get_by_label("Kunta", exact=True).select_option(label="Harjula")
+    units = visible_units(page)
+    assert units and all(u.startswith("Viher") for u in units)
+    assert page.locator("section[data-filter-group]:visible").count() == 1
+
+
+def test_without_javascript_the_whole_matrix_is_usable(open_page):
+    page = open_page("tunnistamisraportit/", javascript=False)
+    assert not page.get_by_label("Tutkinto", exact=True).is_visible()
+    assert page.locator("tr[data-filter-item]:visible").count() == page.locator("tr[data-filter-item]").count() > 10
+
+
+def test_overdue_report_shows_a_banner(open_page):
+    page = open_page("tunnistamisraportit/harjulan-tyopaja-viherpalvelut/")
+    assert page.get_by_text("Raportin tarkistus on myöhässä").is_visible()

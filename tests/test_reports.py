@@ -1,0 +1,124 @@
+"""Recognition reports: codes checked against the reference list, pages, the coverage matrix."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from macros import reports
+from macros.loader import load_site
+from test_data_validation import check, edit
+
+REPORT = "docs/tunnistamisraportit/koivurannan-tyopajasaatio-puuverstas.md"
+TODAY = date(2026, 11, 29)
+
+
+@pytest.fixture(scope="module")
+def site(root):
+    loaded, problems = load_site(root)
+    assert problems == []
+    return loaded
+
+
+def test_example_reports_cover_enough(site):
+    assert len(site.reports) >= 5
+    assert len({q.koodi for r in site.reports for q in r.tutkinnot}) >= 4
+    assert any(reports.is_overdue(r, TODAY) for r in site.reports)
+    kinds = {u.kattavuus for r in site.reports for q in r.tutkinnot for u in q.tutkinnon_osat}
+    assert kinds == {"kokonainen", "osittainen"}
+
+
+def test_report_page(site, golden):
+    report = next(r for r in site.reports if r.id == "harjulan-tyopaja-viherpalvelut")
+    markdown = reports.render_report(report, site, TODAY)
+    golden("report.md", markdown)
+    assert markdown.startswith("# Viherpalvelut, Harjulan kunnan työpaja\n")
+    assert "Raportin tarkistus on myöhässä" in markdown
+    assert "Viheralueiden puutöiden tekeminen" in markdown  # the official name, from the reference list
+    assert "75/011/2014" in markdown
+    fresh = reports.render_report(report, site, date(2025, 1, 1))
+    assert "Raportin tarkistus on myöhässä" not in fresh
+
+
+def test_coverage_matrix(site):
+    matrix = {q["code"]: q for q in reports.coverage_matrix(site)}
+    wood = {row["unit"].code: row for row in matrix["351741"]["rows"]}
+    covers = wood["105438"]["covers"]
+    assert [(c.workshop.id, c.coverage.kattavuus) for c in covers] == [
+        ("koivurannan-tyopajasaatio", "kokonainen"), ("kuusilaakson-nuorten-tyopaja", "osittainen")]
+    assert wood["105438"]["municipalities"] == "koivuranta kuusilaakso"
+
+
+def test_finder(site, golden):
+    html = reports.render_finder(site, TODAY)
+    golden("finder.html", html)
+    assert "<strong>6</strong> raporttia" in html
+    assert 'data-tutkinto="351741"' in html and '<option value="mantyniemi">' not in html
+
+
+def test_built_report_pages_and_edit_links(built_site, site):
+    for report in site.reports:
+        html = (built_site / "tunnistamisraportit" / report.id / "index.html").read_text(encoding="utf-8")
+        assert f"edit/main/docs/tunnistamisraportit/{report.id}.md" in html
+        assert "Oppimisympäristön kuvaus" in html
+
+
+CASES = {
+    "unknown qualification": (
+        "  - koodi: 351741", "  - koodi: 351742",
+        f"{REPORT}:10:12: tutkinnon koodia 351742 ei löydy viitetiedoista (lähin tunnettu koodi on 351741: "
+        "Puuteollisuuden perustutkinto)"),
+    "wrong peruste": (
+        "    diaarinumero: OPH-2455-2017", "    diaarinumero: OPH-2455-2018",
+        f"{REPORT}:11:19: tutkinnolla 351741 (Puuteollisuuden perustutkinto) ei ole perustetta OPH-2455-2018: "
+        "käytä jotakin näistä: OPH-2455-2017"),
+    "unit of another qualification": (
+        "      - koodi: 105439", "      - koodi: 100757",
+        f"{REPORT}:13:16: tutkinnon osa 100757 (Viheralueiden rakentaminen ja ylläpitotöiden tekeminen) kuuluu "
+        "tutkintoon 361201 Puutarha-alan perustutkinto (75/011/2014), ei tähän perusteeseen; lähin tämän "
+        "perusteen koodi on 105457 (Viilun valmistusprosessin hallinta)"),
+    "mistyped unit": (
+        "      - koodi: 105439", "      - koodi: 105493",
+        f"{REPORT}:13:16: tutkinnon osan koodia 105493 ei löydy viitetiedoista; lähin tämän perusteen koodi on "
+        "105439 (Puusepäntuotteiden valmistaminen)"),
+    "code with letters": (
+        "      - koodi: 105439", "      - koodi: 10543A",
+        f"{REPORT}:13:16: kenttä 'tutkinnot[1. kohta].tutkinnon_osat[1. kohta].koodi': pitää olla kuusinumeroinen "
+        "koodi, esim. 105439"),
+    "partial without parts": (
+        "        osat: Tilaustyön suunnittelu ja valmistus; asiakkaan kanssa sopiminen tehdään koulutuksen "
+        "järjestäjän kanssa.\n", "",
+        f"{REPORT}:18:20: kerro osittaisesta tutkinnon osasta kentässä 'osat', mitkä osat pajalla voi tehdä"),
+    "unknown workshop": (
+        "tyopaja: koivurannan-tyopajasaatio", "tyopaja: koivurannan-saatio",
+        f"{REPORT}:2:10: osapuolta 'koivurannan-saatio' ei ole kansiossa data/osapuolet (tarkoititko "
+        "'koivurannan-tyopajasaatio'?)"),
+    "provider as workshop": (
+        "tyopaja: koivurannan-tyopajasaatio", "tyopaja: kuusilaakson-ammattiopisto",
+        f"{REPORT}:2:10: 'kuusilaakson-ammattiopisto' on koulutuksen järjestäjä: tunnistamisraportti tehdään "
+        "työpajan oppimisympäristöstä"),
+    "review before recognition": (
+        "tarkistettava: 2027-10-14", "tarkistettava: 2024-10-14",
+        f"{REPORT}:27:16: tarkistuspäivän pitää olla tunnistamispäivän jälkeen"),
+    "missing macro line": (
+        "{{ raportti() }}\n", "",
+        f"{REPORT}:29:1: raportin tekstiosasta puuttuu rivi {{{{ raportti() }}}}, joka näyttää raportin tiedot: "
+        "lisää se heti toisen '---'-rivin alle"),
+    "personal identity code in the description": (
+        "jyrsin) sekä", "jyrsin) 131052-308T sekä",
+        f"{REPORT}:35:9: rivillä on henkilötunnus: henkilötunnuksia ei saa julkaista, poista se"),
+}
+
+
+@pytest.mark.parametrize("old,new,expected", CASES.values(), ids=CASES.keys())
+def test_report_rules(project, old, new, expected):
+    edit(project, REPORT, old, new)
+    assert check(project) == [expected]
+
+
+def test_front_matter_missing(project):
+    path = project / REPORT
+    path.write_text("# Vain otsikko\n", encoding="utf-8")
+    assert check(project) == [f"{REPORT}:1:1: tiedoston pitää alkaa raportin tiedoilla rivien '---' välissä "
+                              "(kopioi malli toisesta raportista)"]
