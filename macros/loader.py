@@ -15,7 +15,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import finnish, yamlsource
 from .messages import problems_from
-from .models import AnnualClock, Contact, Funding, Party, PriceTiers, Record, Region, Report, Supporters
+from .models import (AnnualClock, Article, Contact, Funding, Party, PriceTiers, Record, Region, Report,
+                     Supporters)
 from .reference import REFERENCE_FILE, Reference, load_reference
 from .problems import Problem
 from .yamlsource import Source
@@ -38,6 +39,7 @@ FOLDERS = {
 }
 REPORTS = "docs/tunnistamisraportit"   # one Markdown file per report, the data in its front matter
 REPORT_MACRO = "{{ raportti() }}"
+NEWS = "data/ajankohtaista"             # one Markdown file per news item, front matter + text
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=")
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
 
@@ -54,6 +56,7 @@ class Site:
     clock: AnnualClock | None = None
     contacts: list[Contact] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
     reference: Reference | None = None
     # Ids of records whose file exists but is invalid: references to them are not reported twice.
     broken_ids: set[str] = field(default_factory=set)
@@ -131,12 +134,11 @@ def read_record(path: Path, root: Path, model: type[M], problems: list[Problem],
     return validate(model, data, source, problems)
 
 
-def load_reports(root: Path, problems: list[Problem], site: Site) -> list[Report]:
-    """Reports are Markdown files whose front matter is the data and whose body is the description."""
-    reports = []
-    for path in sorted((root / REPORTS).glob("*.md")):
-        if path.name == "index.md":
-            continue
+def load_front_matter_files(root: Path, folder: str, model: type[M], problems: list[Problem], site: Site,
+                            required_text: str | None = None) -> list[M]:
+    """Markdown files whose front matter is the record and whose body is its free text."""
+    records = []
+    for path in sorted((root / folder).glob("*.md")):
         file = path.relative_to(root).as_posix()
         if not FILE_NAME.match(path.stem + ".yml"):
             problems.append(Problem(file, 1, 1, "tiedoston nimessä saa olla vain pieniä kirjaimia a–z, "
@@ -148,27 +150,24 @@ def load_reports(root: Path, problems: list[Problem], site: Site) -> list[Report
             continue
         front, body, offset = yamlsource.split_front_matter(text)
         if front is None:
-            problems.append(Problem(file, 1, 1, "tiedoston pitää alkaa raportin tiedoilla rivien '---' välissä "
-                                    "(kopioi malli toisesta raportista)"))
+            problems.append(Problem(file, 1, 1, "tiedoston pitää alkaa tiedoilla rivien '---' välissä "
+                                    "(kopioi malli toisesta tiedostosta)"))
             continue
         before = len(problems)
-        problems.extend(_scan_text(body, file, line_offset=text[: len(text) - len(body)].count("\n")))
+        body_line = text[: len(text) - len(body)].count("\n") + 1
+        problems.extend(_scan_text(front, file, line_offset=offset) + _scan_text(body, file, body_line - 1))
         data, source, parse_problems = yamlsource.parse(front, file, line_offset=offset)
-        problems.extend(_scan_text(front, file, line_offset=offset) + parse_problems)
-        if parse_problems:
-            site.broken_ids.add(f"tunnistamisraportit/{path.stem}")
-            continue
-        report = validate(Report, data, source, problems)
-        if REPORT_MACRO not in body:
-            body_line = text[: len(text) - len(body)].count("\n") + 1
-            problems.append(Problem(file, body_line, 1, f"raportin tekstiosasta puuttuu rivi {REPORT_MACRO}, joka "
+        problems.extend(parse_problems)
+        record = None if parse_problems else validate(model, data, source, problems)
+        if required_text and required_text not in body:
+            problems.append(Problem(file, body_line, 1, f"tekstiosasta puuttuu rivi {required_text}, joka "
                                     "näyttää raportin tiedot: lisää se heti toisen '---'-rivin alle"))
-        if report is None or len(problems) > before:
-            site.broken_ids.add(f"tunnistamisraportit/{path.stem}")
-        if report is not None:
-            report._id, report._body = path.stem, body
-            reports.append(report)
-    return reports
+        if record is None or len(problems) > before:
+            site.broken_ids.add(f"{folder.rsplit('/', 1)[-1]}/{path.stem}")
+        if record is not None:
+            record._id, record._body = path.stem, body
+            records.append(record)
+    return records
 
 
 def load_site(root: Path) -> tuple[Site, list[Problem]]:
@@ -207,7 +206,8 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
                 site.broken_ids.add(f"{folder}/{path.stem}")
         setattr(site, {"osapuolet": "parties", "vastuuhenkilot": "contacts"}[folder], records)
     site.parties.sort(key=lambda p: p.nimi.casefold())
-    site.reports = load_reports(root, problems, site)
+    site.reports = load_front_matter_files(root, REPORTS, Report, problems, site, REPORT_MACRO)
+    site.articles = load_front_matter_files(root, NEWS, Article, problems, site)
     if (root / REFERENCE_FILE).exists():
         site.reference = load_reference(root)
     else:

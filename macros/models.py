@@ -274,3 +274,22 @@ class Report(Record):
     @property
     def body(self) -> str:
         return self._body
+
+
+# --- data/ajankohtaista/<päivä>-<aihe>.md front matter ------------------------------------------------
+
+class Article(Record):
+    otsikko: Text = Field(description="Uutisen otsikko.")
+    paivamaara: date = Field(description="Julkaisupäivä (VVVV-KK-PP). Tulevaisuuden päivällä uutinen "
+                                         "julkaistaan vasta sinä päivänä.")
+    tiivistelma: Text = Field(description="Yhden virkkeen tiivistelmä luetteloon ja syötteeseen.")
+    _id: str = PrivateAttr(default="")
+    _body: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def body(self) -> str:
+        return self._body

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from .loader import FOLDERS, SINGLE_FILES
-from .models import Report
+from .models import Article, Report
 
 DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -34,6 +34,7 @@ MODEL_DESCRIPTIONS = {
     "QualificationCoverage": "Yksi tutkinto ja sen tunnistetut tutkinnon osat.",
     "CoveredUnit": "Yksi tutkinnon osa ja kuinka suuren osan siitä voi suorittaa työpajalla.",
     "Recognisers": "Oppimisympäristön tunnistajat.",
+    "Article": "Uutinen (data/ajankohtaista/<päivä>-<aihe>.md, rivien '---' välissä).",
 }
 
 
@@ -59,7 +60,8 @@ def schema_for(model) -> dict:
 
 def all_schemas() -> dict[str, dict]:
     """File name in schemas/ → schema."""
-    models = list(SINGLE_FILES.values()) + list(FOLDERS.values()) + [(Report, "tunnistamisraportti")]
+    models = list(SINGLE_FILES.values()) + list(FOLDERS.values()) + [(Report, "tunnistamisraportti"),
+                                                                       (Article, "uutinen")]
     return {f"{name}.schema.json": schema_for(model) for model, name in models}
 
 

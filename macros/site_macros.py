@@ -6,8 +6,48 @@ from markupsafe import Markup, escape
 
 from datetime import date
 
-from . import clock, contacts, funding, parties, pricing, reports
+from . import clock, contacts, funding, news, parties, pricing, reports
+from .templating import render
 from .text import law_link
+
+
+def data_files() -> list[tuple[str, str]]:
+    """(path, what it holds) for every data file kind, from the loader's registry and the models."""
+    from .loader import FOLDERS, REPORTS, SINGLE_FILES
+    from .models import Report
+    from .reference import REFERENCE_FILE
+    from .schemas import MODEL_DESCRIPTIONS
+
+    rows = [(f"data/{name}", MODEL_DESCRIPTIONS[model.__name__]) for name, (model, _) in SINGLE_FILES.items()]
+    rows += [(f"data/{folder}/", MODEL_DESCRIPTIONS[model.__name__]) for folder, (model, _) in FOLDERS.items()]
+    rows.append((f"{REPORTS}/", MODEL_DESCRIPTIONS[Report.__name__]))
+    rows.append(("data/ajankohtaista/", "Uutiset, yksi Markdown-tiedosto kutakin (otsikko, päivämäärä, "
+                                        "tiivistelmä ja teksti)."))
+    rows.append((REFERENCE_FILE, "Tutkintojen ja tutkinnon osien viralliset koodit (viitetieto, ei muokata käsin)."))
+    return rows
+
+
+# What each macro shows, and from which data: the "Mitä mistä" page lists this for editors.
+MACRO_DOCS = {
+    "osapuolet": ("Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)", "data/osapuolet/"),
+    "yhteistyon_tila": ("Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet", "data/osapuolet/"),
+    "tilasana": ("Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä", "data/osapuolet/"),
+    "kappalemaara": ("Virke asiakirjan kappalemäärästä (yksi kullekin osapuolelle)", "data/osapuolet/"),
+    "allekirjoitukset": ("Allekirjoituslohkot, yksi kullekin osapuolelle", "data/osapuolet/"),
+    "tukiorganisaatiot": ("Verkostoa tukevat organisaatiot, jotka eivät ole osapuolia", "data/tukiorganisaatiot.yml"),
+    "hintataulukko": ("Opiskelijapäivähinnan tasot", "data/hintatasot.yml"),
+    "esimerkkihinnat": ("Pajajakson hinnat esimerkkipituuksille", "data/hintatasot.yml"),
+    "hinnoitteluesimerkki": ("Liitteen hinnoitteluesimerkki", "data/hintatasot.yml"),
+    "rahoituskaavio": ("Rahoitusosuuksien kaavio ja taulukko", "data/rahoitus.yml"),
+    "vastuuhenkilot": ("Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot", "data/vastuuhenkilot/"),
+    "vuosikello": ("Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi=", "data/vuosikello.yml"),
+    "raportti": ("Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)", "docs/tunnistamisraportit/"),
+    "raporttihaku": ("Tunnistamisraporttien kattavuustaulukko ja haku", "docs/tunnistamisraportit/"),
+    "ajankohtaista": ("Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset",
+                      "data/osapuolet/, data/ajankohtaista/"),
+    "tietolahdetaulukko": ("Tämä taulukko: mikä tieto tulee mistäkin", "mkdocs.yml (extra.tietolahteet)"),
+    "laki": ("Linkki lakiin Finlexissä, esim. laki(\"531/2017\")", "macros/text.py"),
+}
 
 
 class Escaped:
@@ -69,5 +109,8 @@ def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
             if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
         "raportti": lambda: reports.render_report(reports_by_file[page_file()], site, today),
         "raporttihaku": lambda: html(reports.render_finder(site, today)),
+        "ajankohtaista": lambda maara=None: html(news.render_news(site, today, maara)),
+        "tietolahdetaulukko": lambda sources: html(render("sources.html", sources=dict(sources), macros=MACRO_DOCS,
+                                                     files=data_files())),
         "laki": law_link,
     }

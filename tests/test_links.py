@@ -86,5 +86,16 @@ def test_generated_files_are_linked_and_their_links_resolve(built_site, site_ind
     assert generated
     for path in generated:
         assert urljoin(BASE, path.relative_to(built_site).as_posix()) in linked, f"{path} is not linked"
-        for url in re.findall(r"https?://[^\s\"<>]+", path.read_text(encoding="utf-8")):
-            assert url.startswith(("https://", "http://")), url
+
+    # The feed links to the site by its public address: each must be a page and anchor that exist.
+    feed = (built_site / "ajankohtaista/feed.xml").read_text(encoding="utf-8")
+    site_url = re.search(r'<link rel="self" type="application/atom\+xml" href="([^"]+)ajankohtaista/feed.xml"',
+                         feed).group(1)
+    for url in re.findall(r'href="([^"]+)"', feed):
+        if url.startswith(site_url):
+            relative = url.removeprefix(site_url)
+            target = _target(built_site, urljoin(BASE, relative))
+            assert target.exists(), url
+            fragment = urlparse(url).fragment
+            if fragment and target.suffix == ".html":
+                assert fragment in site_index[target].ids, url

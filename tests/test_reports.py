@@ -103,7 +103,7 @@ CASES = {
         f"{REPORT}:27:16: tarkistuspäivän pitää olla tunnistamispäivän jälkeen"),
     "missing macro line": (
         "{{ raportti() }}\n", "",
-        f"{REPORT}:29:1: raportin tekstiosasta puuttuu rivi {{{{ raportti() }}}}, joka näyttää raportin tiedot: "
+        f"{REPORT}:29:1: tekstiosasta puuttuu rivi {{{{ raportti() }}}}, joka näyttää raportin tiedot: "
         "lisää se heti toisen '---'-rivin alle"),
     "personal identity code in the description": (
         "jyrsin) sekä", "jyrsin) 131052-308T sekä",
@@ -120,5 +120,5 @@ def test_report_rules(project, old, new, expected):
 def test_front_matter_missing(project):
     path = project / REPORT
     path.write_text("# Vain otsikko\n", encoding="utf-8")
-    assert check(project) == [f"{REPORT}:1:1: tiedoston pitää alkaa raportin tiedoilla rivien '---' välissä "
-                              "(kopioi malli toisesta raportista)"]
+    assert check(project) == [f"{REPORT}:1:1: tiedoston pitää alkaa tiedoilla rivien '---' välissä "
+                              "(kopioi malli toisesta tiedostosta)"]

@@ -1,0 +1,73 @@
+"""Ajankohtaista: joinings and signatures announced from the data's dates, editors' news, an Atom feed."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import date, datetime, time, timezone
+
+import markdown
+import nh3
+from markupsafe import Markup
+
+from .finnish import fi_date
+from .templating import environment, render
+
+# Markdown in news is rendered, then cleaned to this subset: no scripts, styles, images or raw HTML.
+ALLOWED_TAGS = {"p", "a", "ul", "ol", "li", "strong", "em", "code", "blockquote", "br", "h3", "h4"}
+
+
+def safe_markdown(text: str) -> Markup:
+    html = markdown.markdown(text, output_format="html")
+    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto"},
+                            link_rel="noopener"))
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str          # stable anchor and feed id part
+    day: date
+    title: str
+    summary: str
+    body: Markup
+    kind: str        # liittyminen | allekirjoitus | uutinen
+
+
+def items(site, today: date) -> list[Item]:
+    """Everything to announce up to today, newest first."""
+    found = []
+    for party in site.parties:
+        if not party.alkuperainen:
+            found.append(Item(f"liittyminen-{party.id}", party.liittynyt, f"{party.nimi} liittyi linjauksiin",
+                              f"{party.nimi} ({party.tyyppi}) liittyi yhteistyön linjauksiin "
+                              f"{fi_date(party.liittynyt)}.", Markup(""), "liittyminen"))
+        if party.allekirjoitettu:
+            found.append(Item(f"allekirjoitus-{party.id}", party.allekirjoitettu,
+                              f"{party.nimi} allekirjoitti linjaukset",
+                              f"{party.nimi} allekirjoitti yhteistyön linjaukset {fi_date(party.allekirjoitettu)}.",
+                              Markup(""), "allekirjoitus"))
+    for article in site.articles:
+        found.append(Item(f"uutinen-{article.id}", article.paivamaara, article.otsikko, article.tiivistelma,
+                          safe_markdown(article.body), "uutinen"))
+    return sorted((i for i in found if i.day <= today), key=lambda i: (i.day, i.id), reverse=True)
+
+
+def render_news(site, today: date, limit: int | None = None) -> str:
+    return render("news.html", items=items(site, today)[:limit])
+
+
+def atom(site, today: date, site_url: str, host: str) -> str:
+    """Atom 1.0 (RFC 4287): stable tag: ids, newest first."""
+    entries = items(site, today)
+    base = site_url.rstrip("/") + "/"
+    updated = max((i.day for i in entries), default=today)
+    return environment().get_template("feed.xml").render(
+        items=entries, base=base, host=host, updated=stamp(updated), stamp=stamp,
+        # content type="html" carries the HTML as escaped text
+        html_as_text=lambda markup: Markup(html.escape(str.__str__(markup))),
+        title=f"{site.region.nimi_genetiivi} työpaja- ja koulutusverkosto: ajankohtaista",
+        contact=site.region.sahkoposti, author=site.region.yllapitaja) + "\n"
+
+
+def stamp(day: date) -> str:
+    return datetime.combine(day, time(8, 0), tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")

@@ -1,0 +1,117 @@
+"""The editors' guide, forms and pull-request summary: examples validate, forms are valid, changes listed."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from conftest import build_site, copy_project
+from macros.loader import load_site
+from macros.summary import changes, summary
+
+EXAMPLE = re.compile(r'^```(yaml|markdown) title="([^"]+)"\n(.*?)^```', re.S | re.M)
+APPEND = ": lisää toiminnot-luettelon loppuun"
+
+
+def guide_examples(root):
+    return EXAMPLE.findall((root / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+
+
+def test_guide_covers_every_common_task(root):
+    titles = [title for _lang, title, _text in guide_examples(root)]
+    for needed in ("data/osapuolet/", "data/vastuuhenkilot/", "data/vuosikello.yml", "docs/tunnistamisraportit/",
+                   "data/ajankohtaista/", "toimituksen huomautus"):
+        assert any(needed in title for title in titles), needed
+    text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    for step in ("Commit changes", "pull request", "Files changed", "Merge pull request", "työyhteystietoja"):
+        assert step in text
+
+
+def test_every_example_in_the_guide_validates_and_builds(root, tmp_path):
+    project = copy_project(tmp_path / "project")
+    applied = 0
+    for _lang, title, text in guide_examples(root):
+        if title.endswith(APPEND):
+            path = project / title.removesuffix(APPEND)
+            path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+        elif "/" in title:
+            (project / title).write_text(text, encoding="utf-8")
+        else:
+            continue
+        applied += 1
+    assert applied >= 6
+    site, problems = load_site(project)
+    assert [p.plain() for p in problems] == []
+    assert "koivurannan-kierratyspaja" in site.party_by_id
+    assert any(a.tunnus == "opo-paiva" for a in site.clock.toiminnot)
+    built = build_site(project, tmp_path / "site")
+    assert (built / "tunnistamisraportit/mantyniemen-tyopaja-keittio/index.html").exists()
+
+
+def test_guide_page_on_the_site_shows_the_guide(built_site):
+    html = (built_site / "sivuston-yllapito/index.html").read_text(encoding="utf-8")
+    assert "Sivuston ylläpito-ohje" in html and "{{ raportti() }}" in html
+
+
+def test_pull_request_template_mentions_public_data(root):
+    text = (root / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    assert "julkista" in text and "työyhteystietoja" in text
+
+
+@pytest.mark.parametrize("name", ["uusi-osapuoli.yml", "vastuuhenkilo-muuttuu.yml", "virhe-sivustolla.yml"])
+def test_issue_forms_are_valid(root, name):
+    path = root / ".github/ISSUE_TEMPLATE" / name
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-issue-forms", str(path)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    form = yaml.safe_load(path.read_text(encoding="utf-8"))
+    ids = [item["id"] for item in form["body"] if "id" in item]
+    assert len(ids) == len(set(ids))
+
+
+def test_issue_template_config_is_valid(root):
+    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
+                             "vendor.github-issue-config", str(root / ".github/ISSUE_TEMPLATE/config.yml")],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_codeowners_covers_data(root):
+    text = (root / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    assert re.search(r"^/data/\s+@", text, re.M) and re.search(r"^\*\s+@", text, re.M)
+
+
+def test_summary_lists_the_changes_between_two_data_states(root, tmp_path):
+    after = copy_project(tmp_path / "after")
+    party = after / "data/osapuolet/ammattiopisto-tuulikello.yml"
+    party.write_text(party.read_text(encoding="utf-8").replace("allekirjoitettu:\n", "allekirjoitettu: 2026-11-20\n"),
+                     encoding="utf-8")
+    shutil.copy(after / "data/osapuolet/harjulan-tyopaja.yml", after / "data/osapuolet/uusi-paja.yml")
+    new = after / "data/osapuolet/uusi-paja.yml"
+    new.write_text(new.read_text(encoding="utf-8").replace("Harjulan kunnan työpaja", "Uusi paja")
+                   .replace("2987652-4", "2987660-4"), encoding="utf-8")
+    (after / "data/vastuuhenkilot/kirsi-hakanen.yml").unlink()
+    found = changes(load_site(root)[0], load_site(after)[0])
+    assert found == [
+        "- Lisätty osapuoli: Uusi paja",
+        "- Muutettu osapuoli: Ammattiopisto Tuulikello (kentät: allekirjoitettu)",
+        "- Allekirjoitus kirjattu: Ammattiopisto Tuulikello (20.11.2026)",
+        "- Allekirjoitus kirjattu: Uusi paja (18.9.2025)",
+        "- Poistettu vastuuhenkilö: Kirsi Hakanen, opettaja",
+    ]
+    text = summary(root, after)
+    assert text.startswith("## Muutoksen vaikutus tietoihin") and "Tiedot ovat kunnossa" in text
+
+
+def test_summary_of_a_broken_change_lists_the_errors(root, tmp_path):
+    after = copy_project(tmp_path / "after")
+    party = after / "data/osapuolet/harjulan-tyopaja.yml"
+    party.write_text(party.read_text(encoding="utf-8").replace("2987652-4", "2987652-5"), encoding="utf-8")
+    text = summary(root, after)
+    assert "**Tiedoissa on 1 virhettä**" in text
+    assert "`data/osapuolet/harjulan-tyopaja.yml` rivi 4: kenttä 'y_tunnus'" in text
