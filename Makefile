@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build schemas clean
+.PHONY: help serve test check build schemas bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,7 +26,7 @@ serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 with live reload (a
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 check: $(STAMP) ## Validate data/ and print every problem with its file and line
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m macros.check $(CHECK_ROOT)
 
 build: check ## Check the data, then build the site strictly into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
@@ -37,5 +37,8 @@ schemas: $(STAMP) ## Regenerate the JSON Schemas in schemas/ from the models
 test: $(STAMP) ## Run every test (data, rendering, build, browser)
 	$(BIN)/python -m pytest
 
-clean: ## Remove the built site and caches
-	rm -rf site .pytest_cache test-artifacts
+bench: $(STAMP) ## Benchmark: example region, synthetic national data set and a plain baseline
+	$(BIN)/python -m bench.run
+
+clean: ## Remove the built site, caches and benchmark output
+	rm -rf site .pytest_cache test-artifacts bench-out

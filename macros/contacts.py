@@ -39,9 +39,27 @@ def filter_text(party, contact) -> str:
     return " ".join(parts).casefold()
 
 
-def render_directory(parties, contacts) -> str:
-    return render("directory.html", groups=groups(parties, contacts), scope_text=scope_text,
-                  filter_text=filter_text, languages=LANGUAGES, count=len(contacts))
+FINNISH_ORDER = "0123456789abcdefghijklmnopqrstuvwxyzåäö"
+
+
+def initial_between(name: str, first: str | None, last: str | None) -> bool:
+    """Whether a name's first letter falls in first..last (inclusive) in Finnish alphabetical order."""
+    if not first and not last:
+        return True
+    letter = FINNISH_ORDER.find(name[:1].casefold())
+    low = FINNISH_ORDER.find((first or "0").casefold())
+    high = FINNISH_ORDER.find((last or "ö").casefold())
+    return low <= letter <= high
+
+
+def render_directory(parties, contacts, files: str = "", first: str | None = None, last: str | None = None) -> str:
+    """The directory; files is the relative path to the folder of the take-away files; first/last limit it
+    to organisations by initial, to split a national directory over several pages."""
+    chosen = [p for p in parties if initial_between(p.nimi, first, last)]
+    ids = {p.id for p in chosen}
+    people = [c for c in contacts if c.osapuoli in ids]
+    return render("directory.html", groups=groups(chosen, people), scope_text=scope_text,
+                  filter_text=filter_text, languages=LANGUAGES, count=len(people), files=files)
 
 
 def uid(contact) -> str:

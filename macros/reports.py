@@ -78,11 +78,16 @@ def coverage_matrix(site) -> list[dict]:
     return result
 
 
-def render_finder(site, today: date) -> str:
-    matrix = coverage_matrix(site)
-    municipalities = sorted({r.kunta for r in site.reports})
+def render_finder(site, today: date, base: str = "", qualifications: list[str] | None = None,
+                  with_list: bool = True) -> str:
+    """The finder; links are relative to the site root through base. qualifications limits the matrix,
+    so that a national finder can be split by qualification; with_list adds the list of all reports."""
+    matrix = [q for q in coverage_matrix(site) if not qualifications or q["code"] in qualifications]
+    municipalities = sorted({c.report.kunta for q in matrix for row in q["rows"] for c in row["covers"]})
     units = sum(len(q["rows"]) for q in matrix)
     reports = sorted(site.reports, key=lambda r: (site.party_by_id[r.tyopaja].nimi, r.oppimisymparisto))
+    shown = {c.report.id for q in matrix for row in q["rows"] for c in row["covers"]}
     return render("finder.html", matrix=matrix, municipalities=municipalities, slug=slug, unit_count=units,
-                  report_count=len(site.reports), workshop_count=len({r.tyopaja for r in site.reports}),
-                  reports=reports, parties=site.party_by_id, overdue=lambda r: is_overdue(r, today))
+                  report_count=len(shown), workshop_count=len({r.tyopaja for r in site.reports if r.id in shown}),
+                  reports=reports if with_list else [], parties=site.party_by_id,
+                  overdue=lambda r: is_overdue(r, today), base=base + "tunnistamisraportit/")

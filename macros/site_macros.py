@@ -39,10 +39,12 @@ MACRO_DOCS = {
     "esimerkkihinnat": ("Pajajakson hinnat esimerkkipituuksille", "data/hintatasot.yml"),
     "hinnoitteluesimerkki": ("Liitteen hinnoitteluesimerkki", "data/hintatasot.yml"),
     "rahoituskaavio": ("Rahoitusosuuksien kaavio ja taulukko", "data/rahoitus.yml"),
-    "vastuuhenkilot": ("Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot", "data/vastuuhenkilot/"),
+    "vastuuhenkilot": ("Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot; valinnat alku= ja "
+                       "loppu= rajaavat organisaatiot alkukirjaimen mukaan", "data/vastuuhenkilot/"),
     "vuosikello": ("Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi=", "data/vuosikello.yml"),
     "raportti": ("Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)", "docs/tunnistamisraportit/"),
-    "raporttihaku": ("Tunnistamisraporttien kattavuustaulukko ja haku", "docs/tunnistamisraportit/"),
+    "raporttihaku": ("Tunnistamisraporttien kattavuustaulukko ja haku; valinta tutkinnot= rajaa tutkintoihin, "
+                     "luettelo=False jättää raporttiluettelon pois", "docs/tunnistamisraportit/"),
     "ajankohtaista": ("Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset",
                       "data/osapuolet/, data/ajankohtaista/"),
     "tietolahdetaulukko": ("Tämä taulukko: mikä tieto tulee mistäkin", "mkdocs.yml (extra.tietolahteet)"),
@@ -102,13 +104,15 @@ def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
         "esimerkkihinnat": lambda: html(pricing.render_price_examples(site.price_tiers)),
         "hinnoitteluesimerkki": lambda: pricing.price_example_markdown(site.price_tiers),
         "rahoituskaavio": lambda: html(funding.render_funding_chart(site.funding)),
-        "vastuuhenkilot": lambda: html(contacts.render_directory(site.parties, site.contacts)),
+        "vastuuhenkilot": lambda alku=None, loppu=None: html(contacts.render_directory(
+            site.parties, site.contacts, page_base() + "vastuuhenkilot/", alku, loppu)),
         "vuosikello": lambda omistaja=None, renkaat=None, vuosi=None: html(
             clock.render_clock(site.clock, site.parties, omistaja, renkaat, vuosi,
                                key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))))
             if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
         "raportti": lambda: reports.render_report(reports_by_file[page_file()], site, today),
-        "raporttihaku": lambda: html(reports.render_finder(site, today)),
+        "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
+            reports.render_finder(site, today, page_base(), tutkinnot, luettelo)),
         "ajankohtaista": lambda maara=None: html(news.render_news(site, today, maara)),
         "tietolahdetaulukko": lambda sources: html(render("sources.html", sources=dict(sources), macros=MACRO_DOCS,
                                                      files=data_files())),

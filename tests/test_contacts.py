@@ -16,7 +16,7 @@ CONTACT = "data/vastuuhenkilot/kirsi-hakanen.yml"
 
 
 def test_directory_groups_by_party_with_the_primary_first(golden):
-    html = directory.render_directory(samples.parties(), samples.contacts())
+    html = directory.render_directory(samples.parties(), samples.contacts(), "../vastuuhenkilot/")
     golden("directory.html", html)
     alfa = html.index('id="org-alfa-paja"')
     assert html.index("Aapo Alfa") < html.index("Bertta Beta")
@@ -112,3 +112,11 @@ def test_field_scope_needs_a_description(project):
     edit(project, CONTACT, "  kuvaus: Rakennus- ja puuala\n", "")
     assert check(project) == [f"{CONTACT}:6:3: kerro vastuualueen kuvauksessa, mikä ala tai toimipiste on "
                               "kyseessä"]
+
+
+def test_directory_split_by_initial():
+    html = directory.render_directory(samples.parties(), samples.contacts(), "../../vastuuhenkilot/", "b", "ö")
+    assert "Aapo Alfa" not in html and "Cecilia" in html
+    assert 'href="../../vastuuhenkilot/vastuuhenkilot.csv"' in html
+    assert directory.initial_between("Äänekosken paja", "t", "ö")
+    assert not directory.initial_between("Äänekosken paja", "a", "h")

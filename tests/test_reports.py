@@ -51,8 +51,9 @@ def test_coverage_matrix(site):
 
 
 def test_finder(site, golden):
-    html = reports.render_finder(site, TODAY)
+    html = reports.render_finder(site, TODAY, "../")
     golden("finder.html", html)
+    assert 'href="../tunnistamisraportit/harjulan-tyopaja-viherpalvelut/"' in html
     assert "<strong>6</strong> raporttia" in html
     assert 'data-tutkinto="351741"' in html and '<option value="mantyniemi">' not in html
 
@@ -122,3 +123,9 @@ def test_front_matter_missing(project):
     path.write_text("# Vain otsikko\n", encoding="utf-8")
     assert check(project) == [f"{REPORT}:1:1: tiedoston pitää alkaa tiedoilla rivien '---' välissä "
                               "(kopioi malli toisesta tiedostosta)"]
+
+
+def test_finder_split_by_qualification(site):
+    html = reports.render_finder(site, TODAY, "../", ["351741"], with_list=False)
+    assert "Puuteollisuuden perustutkinto" in html and "Ajoneuvoalan" not in html
+    assert "<strong>2</strong> raporttia" in html and "Kaikki raportit" not in html
