@@ -36,13 +36,43 @@ def define_env(env):
     def page_file() -> str:
         return env.page.file.src_uri if env.page else ""
 
-    for name, function in build_macros(site, page_base, page_file).items():
+    macros = build_macros(site, page_base, page_file)
+    for name, function in macros.items():
         env.macro(function, name)
     env.filter(demote_headings, "demote_headings")
+    env.linjaukset_report_files = {f"tunnistamisraportit/{r.id}.md" for r in site.reports}
+    env.linjaukset_report = macros["raportti"]
+
+
+def on_pre_page_macros(env):
+    """Optional fast path for report pages (hundreds at national scale): when the page's only template
+    code is the report line, put the report in directly and skip compiling the page as a template.
+    Without this hook (another host of define_env) the same line is rendered the ordinary way."""
+    from .loader import REPORT_MACRO
+
+    _start_exports(env)
+    page = env.page
+    if page is None or page.file.src_uri not in getattr(env, "linjaukset_report_files", ()):
+        return
+    text = env.markdown
+    if text.count("{{") == 1 and REPORT_MACRO in text and "{%" not in text and "{#" not in text:
+        env.markdown = text.replace(REPORT_MACRO, str(env.linjaukset_report()))
+        page.meta["render_macros"] = False
+
+
+def _start_exports(env):
+    """Write the take-away files (vCard, CSV, calendar, feed) while the pages are built: at national
+    scale that is some two thousand small files. Started at the first page, after MkDocs has cleaned
+    the site directory; on_post_build waits for it."""
+    from . import exports
+
+    if getattr(env, "linjaukset_exports", None) is None:
+        env.linjaukset_exports = exports.write_in_background(
+            Path(env.conf["site_dir"]), lambda: exports.all_files(env.linjaukset_site, env.conf["site_url"]))
 
 
 def on_post_build(env):
-    """Write the take-away files (vCard, CSV, calendar, feed) into the built site."""
-    from . import exports
-
-    exports.write(Path(env.conf["site_dir"]), exports.all_files(env.linjaukset_site, env.conf["site_url"]))
+    """Make sure the take-away files are written (and reset for the next build of `mkdocs serve`)."""
+    _start_exports(env)
+    wait, env.linjaukset_exports = env.linjaukset_exports, None
+    wait()

@@ -34,6 +34,11 @@ _HETU = re.compile(r"(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 
+def may_contain_personal_identity_code(text: str) -> bool:
+    """Quick test over a whole text (one regex pass) before looking line by line."""
+    return _HETU.search(text) is not None
+
+
 def find_personal_identity_code(text: str) -> int | None:
     """Column (0-based) of a valid henkilötunnus in text, or None."""
     for match in _HETU.finditer(text):

@@ -6,8 +6,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -61,9 +63,15 @@ class Site:
     # Ids of records whose file exists but is invalid: references to them are not reported twice.
     broken_ids: set[str] = field(default_factory=set)
 
-    @property
+    # Derived views, computed once: the loader fills the lists before anything reads these.
+    @cached_property
     def party_by_id(self) -> dict[str, Party]:
         return {p.id: p for p in self.parties}
+
+    @cached_property
+    def memo(self) -> dict:
+        """Results that several pages share (e.g. the coverage matrix), computed on first use."""
+        return {}
 
     @property
     def workshops(self) -> list[Party]:
@@ -78,11 +86,23 @@ class Site:
         return [p for p in self.parties if p.allekirjoitettu is None]
 
 
+@lru_cache(maxsize=None)
+def _nested_fields(model: type) -> tuple[str, ...]:
+    """Fields of a model that can hold records (computed once per model, to keep loading fast)."""
+    names = []
+    for name, info in model.model_fields.items():
+        text = repr(info.annotation)
+        if any(cls.__name__ in text for cls in Record.__subclasses__()):
+            names.append(name)
+    return tuple(names)
+
+
 def _attach(record: Record, source: Source, path: tuple = ()) -> None:
     """Give a record and its nested records their source, so that checks can point at a line."""
     record._source, record._path = source, path
-    for name, value in record:
-        key = type(record).model_fields[name].alias or name
+    for name in _nested_fields(type(record)):
+        value = getattr(record, name)
+        key = name
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             if isinstance(item, Record):
@@ -92,6 +112,8 @@ def _attach(record: Record, source: Source, path: tuple = ()) -> None:
 def _scan_text(text: str, file: str, line_offset: int = 0) -> list[Problem]:
     """Checks on the raw text: no henkilötunnus anywhere."""
     problems = []
+    if not finnish.may_contain_personal_identity_code(text):
+        return problems
     for number, line in enumerate(text.splitlines(), start=1 + line_offset):
         column = finnish.find_personal_identity_code(line)
         if column is not None:
@@ -128,6 +150,7 @@ def read_record(path: Path, root: Path, model: type[M], problems: list[Problem],
                                         "'# yaml-language-server: $schema=…' (kopioi se toisesta tiedostosta)"))
     raw_problems += _scan_text(text, file)
     data, source, parse_problems = yamlsource.parse(text, file)
+    _SOURCES.append(source)
     problems.extend(raw_problems + parse_problems)
     if parse_problems:
         return None
@@ -157,6 +180,7 @@ def load_front_matter_files(root: Path, folder: str, model: type[M], problems: l
         body_line = text[: len(text) - len(body)].count("\n") + 1
         problems.extend(_scan_text(front, file, line_offset=offset) + _scan_text(body, file, body_line - 1))
         data, source, parse_problems = yamlsource.parse(front, file, line_offset=offset)
+        _SOURCES.append(source)
         problems.extend(parse_problems)
         record = None if parse_problems else validate(model, data, source, problems)
         if required_text and required_text not in body:
@@ -170,13 +194,32 @@ def load_front_matter_files(root: Path, folder: str, model: type[M], problems: l
     return records
 
 
+_SOURCES: list[Source] = []  # sources of the load in progress
 LOAD_COUNT = 0  # how many times the data was loaded in this process (the benchmark checks: once per build)
 
 
 def load_site(root: Path) -> tuple[Site, list[Problem]]:
+    """Load, validate and cross-check everything under root (the project folder)."""
     global LOAD_COUNT
     LOAD_COUNT += 1
-    root = Path(root)
+    # Loading creates many objects that all stay alive: the cyclic garbage collector would scan them
+    # again and again for nothing (a third of the time at national scale), so it waits until we are done.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_site(Path(root))
+    finally:
+        # Every problem has its line by now: drop the YAML node trees, and let the collector skip the
+        # loaded data for the rest of the build.
+        for source in _SOURCES:
+            source.root = None
+        _SOURCES.clear()
+        if collecting:
+            gc.enable()
+            gc.freeze()
+
+
+def _load_site(root: Path) -> tuple[Site, list[Problem]]:
     data_dir = root / DATA
     problems: list[Problem] = []
     site = Site()

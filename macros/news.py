@@ -56,9 +56,12 @@ def render_news(site, today: date, limit: int | None = None) -> str:
     return render("news.html", items=items(site, today)[:limit])
 
 
+FEED_ENTRIES = 100
+
+
 def atom(site, today: date, site_url: str, host: str) -> str:
-    """Atom 1.0 (RFC 4287): stable tag: ids, newest first."""
-    entries = items(site, today)
+    """Atom 1.0 (RFC 4287): the newest entries with stable tag: ids, newest first."""
+    entries = items(site, today)[:FEED_ENTRIES]
     base = site_url.rstrip("/") + "/"
     updated = max((i.day for i in entries), default=today)
     return environment().get_template("feed.xml").render(

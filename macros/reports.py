@@ -55,7 +55,13 @@ class Cover:
 
 
 def coverage_matrix(site) -> list[dict]:
-    """Qualification → unit → which reports cover it, wholly or partly."""
+    """Qualification → unit → which reports cover it, wholly or partly (computed once per site)."""
+    if "coverage" not in site.memo:
+        site.memo["coverage"] = _coverage_matrix(site)
+    return site.memo["coverage"]
+
+
+def _coverage_matrix(site) -> list[dict]:
     quals: dict[str, dict] = {}
     for report in site.reports:
         workshop = site.party_by_id.get(report.tyopaja)
@@ -85,9 +91,10 @@ def render_finder(site, today: date, base: str = "", qualifications: list[str] |
     matrix = [q for q in coverage_matrix(site) if not qualifications or q["code"] in qualifications]
     municipalities = sorted({c.report.kunta for q in matrix for row in q["rows"] for c in row["covers"]})
     units = sum(len(q["rows"]) for q in matrix)
-    reports = sorted(site.reports, key=lambda r: (site.party_by_id[r.tyopaja].nimi, r.oppimisymparisto))
+    parties = site.party_by_id
+    reports = sorted(site.reports, key=lambda r: (parties[r.tyopaja].nimi, r.oppimisymparisto)) if with_list else []
     shown = {c.report.id for q in matrix for row in q["rows"] for c in row["covers"]}
     return render("finder.html", matrix=matrix, municipalities=municipalities, slug=slug, unit_count=units,
                   report_count=len(shown), workshop_count=len({r.tyopaja for r in site.reports if r.id in shown}),
-                  reports=reports if with_list else [], parties=site.party_by_id,
+                  reports=reports, parties=parties,
                   overdue=lambda r: is_overdue(r, today), base=base + "tunnistamisraportit/")

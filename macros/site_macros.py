@@ -45,7 +45,7 @@ MACRO_DOCS = {
     "raportti": ("Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)", "docs/tunnistamisraportit/"),
     "raporttihaku": ("Tunnistamisraporttien kattavuustaulukko ja haku; valinta tutkinnot= rajaa tutkintoihin, "
                      "luettelo=False jättää raporttiluettelon pois", "docs/tunnistamisraportit/"),
-    "ajankohtaista": ("Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset",
+    "ajankohtaista": ("Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)",
                       "data/osapuolet/, data/ajankohtaista/"),
     "tietolahdetaulukko": ("Tämä taulukko: mikä tieto tulee mistäkin", "mkdocs.yml (extra.tietolahteet)"),
     "laki": ("Linkki lakiin Finlexissä, esim. laki(\"531/2017\")", "macros/text.py"),
@@ -113,7 +113,7 @@ def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
         "raportti": lambda: reports.render_report(reports_by_file[page_file()], site, today),
         "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
             reports.render_finder(site, today, page_base(), tutkinnot, luettelo)),
-        "ajankohtaista": lambda maara=None: html(news.render_news(site, today, maara)),
+        "ajankohtaista": lambda maara=50: html(news.render_news(site, today, maara)),
         "tietolahdetaulukko": lambda sources: html(render("sources.html", sources=dict(sources), macros=MACRO_DOCS,
                                                      files=data_files())),
         "laki": law_link,

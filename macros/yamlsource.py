@@ -34,28 +34,43 @@ _Loader.yaml_implicit_resolvers = {
 
 @dataclass
 class Source:
-    """Where a record came from: the file (relative to the project) and each value's position."""
+    """Where a record came from: the file (relative to the project) and its YAML node tree, from which
+    the line and column of any value are found when a problem needs them (not before: loading stays fast)."""
 
     file: str
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
     line_offset: int = 0  # lines before the YAML starts (front matter after '---')
 
-    def at(self, path: Path_) -> tuple[int, int]:
+    def _node(self, path: Path_, at_key: bool = False) -> yaml.Node | None:
+        """The node at path, or at its nearest existing parent; with at_key, the key node of the last step."""
+        node = self.root
+        for depth, step in enumerate(path):
+            last = depth == len(path) - 1
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if isinstance(key_node, yaml.ScalarNode) and key_node.value == str(step):
+                        if last and at_key:
+                            return key_node
+                        node = value_node
+                        break
+                else:
+                    return node
+            elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+                node = node.value[step]
+            else:
+                return node
+        return node
+
+    def at(self, path: Path_, at_key: bool = False) -> tuple[int, int]:
         """Line and column of the value at path, or of its nearest parent that exists."""
-        path = tuple(path)
-        while path not in self.positions and path:
-            path = path[:-1]
-        line, col = self.positions.get(path, (1, 1))
-        return line, col
+        node = self._node(tuple(path), at_key)
+        if node is None:
+            return 1 + self.line_offset, 1
+        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
     def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
         """A problem at the value of path (or at its key, for a field that should not be there)."""
-        path = tuple(path)
-        if at_key and path in self.key_positions:
-            line, col = self.key_positions[path]
-        else:
-            line, col = self.at(path)
+        line, col = self.at(path, at_key)
         return Problem(self.file, line, col, message)
 
 
@@ -104,6 +119,8 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
 
 
 def _tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
+    if "\t" not in text:
+        return []
     problems = []
     for number, line in enumerate(text.splitlines(), start=1):
         indent = re.match(r"[ \t]*", line).group(0)
@@ -113,27 +130,47 @@ def _tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
     return problems
 
 
-def _walk(node: yaml.Node, path: Path_, positions: dict, problems: list[Problem], source: Source) -> None:
-    positions[path] = (node.start_mark.line + 1 + source.line_offset, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                problems.append(source.problem(path, "avaimen pitää olla yksinkertainen teksti"))
-                continue
-            key = key_node.value
-            key_line = key_node.start_mark.line + 1 + source.line_offset
-            if key in seen:
-                problems.append(Problem(source.file, key_line, key_node.start_mark.column + 1,
-                                        f"kenttä '{key}' on kahdesti (ensimmäisen kerran rivillä {seen[key]}): "
-                                        "poista toinen"))
-                continue
-            seen[key] = key_line
-            source.key_positions[path + (key,)] = (key_line, key_node.start_mark.column + 1)
-            _walk(value_node, path + (key,), positions, problems, source)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, item in enumerate(node.value):
-            _walk(item, path + (index,), positions, problems, source)
+STR_TAG = "tag:yaml.org,2002:str"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+class _NeedsConstructor(Exception):
+    """A YAML feature (merge keys) that the fast path leaves to PyYAML's constructor."""
+
+
+def _walk(node: yaml.Node, problems: list[Problem], source: Source, loader, memo: dict):
+    """Build the value of node, rejecting duplicate keys (PyYAML would silently keep the last one)."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value if node.tag == STR_TAG else loader.construct_object(node, deep=True)
+    if id(node) in memo:  # an alias: the same node again
+        return memo[id(node)]
+    if isinstance(node, yaml.SequenceNode):
+        items: list = []
+        memo[id(node)] = items
+        items.extend(_walk(item, problems, source, loader, memo) for item in node.value)
+        return items
+    mapping: dict = {}
+    memo[id(node)] = mapping
+    seen: dict = {}
+    for key_node, value_node in node.value:
+        if key_node.tag == MERGE_TAG:
+            raise _NeedsConstructor
+        if not isinstance(key_node, yaml.ScalarNode):
+            problems.append(Problem(source.file, key_node.start_mark.line + 1 + source.line_offset,
+                                    key_node.start_mark.column + 1, "avaimen pitää olla yksinkertainen teksti"))
+            continue
+        key = key_node.value
+        key_line = key_node.start_mark.line + 1 + source.line_offset
+        if key in seen:
+            problems.append(Problem(source.file, key_line, key_node.start_mark.column + 1,
+                                    f"kenttä '{key}' on kahdesti (ensimmäisen kerran rivillä {seen[key]}): "
+                                    "poista toinen"))
+            continue
+        seen[key] = key_line
+        if key_node.tag != STR_TAG:
+            key = loader.construct_object(key_node)
+        mapping[key] = _walk(value_node, problems, source, loader, memo)
+    return mapping
 
 
 def _reader_problem(text: str, exc: yaml.reader.ReaderError, source: Source) -> Problem:
@@ -160,10 +197,13 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, Source, l
         if node is None:
             return None, source, [Problem(file, 1 + line_offset, 1,
                                           "tiedosto on tyhjä: kopioi mallitiedosto ja täytä sen kentät")]
-        _walk(node, (), source.positions, problems, source)
+        source.root = node
+        try:
+            data = _walk(node, problems, source, loader, {})
+        except _NeedsConstructor:
+            data = loader.construct_document(node)
         if problems:
             return None, source, problems
-        data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset

@@ -1,0 +1,1 @@
+"""Benchmark: a synthetic national data set, a plain Material baseline, and the budgets."""

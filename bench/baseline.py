@@ -1,0 +1,73 @@
+"""The plain baseline: the same pages as a project, with the Markdown our macros would produce written
+out as static text, built by mkdocs-material with no macros plugin and no data.
+
+    python -m bench.baseline PROJECT_DIR OUT_DIR
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+from types import SimpleNamespace
+
+import jinja2
+
+from macros.loader import load_site
+from macros.site_macros import build_macros, variables
+from macros.text import demote_headings
+from macros.yamlsource import split_front_matter
+
+
+def page_url(src_uri: str) -> str:
+    """MkDocs' directory URL of a page (use_directory_urls)."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def baseline(project: Path, out: Path) -> int:
+    if out.exists():
+        shutil.rmtree(out)
+    shutil.copytree(project / "docs", out / "docs")
+    shutil.copytree(project / "overrides", out / "overrides")
+    for extra in ("CONTRIBUTING.md",):
+        if (project / extra).exists():
+            shutil.copy2(project / extra, out / extra)
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
+    config = re.sub(r"watch:\n(?:  - .*\n)+", "", config)
+    (out / "mkdocs.yml").write_text(config, encoding="utf-8")
+
+    site, problems = load_site(project)
+    assert not problems, problems[:3]
+    extra = {"tietolahteet": {}}
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(project / "docs"), undefined=jinja2.StrictUndefined)
+    env.filters["demote_headings"] = demote_headings
+    current = {"src": ""}
+    macros = build_macros(site, lambda: "../" * page_url(current["src"]).count("/"), lambda: current["src"],
+                          today=date.today())
+    config_ns = SimpleNamespace(site_url="https://linjaukset.example/", extra=extra)
+    pages = 0
+    for path in sorted((project / "docs").rglob("*.md")):
+        src = path.relative_to(project / "docs").as_posix()
+        text = path.read_text(encoding="utf-8")
+        front, body, _ = split_front_matter(text)
+        if front and "render_macros: false" in front:
+            rendered = body
+        else:
+            current["src"] = src
+            rendered = env.from_string(body).render(config=config_ns, **variables(site), **extra, **macros)
+        head = f"---\n{front}---\n" if front else ""
+        (out / "docs" / src).write_text(head + rendered, encoding="utf-8")
+        pages += 1
+    return pages
+
+
+if __name__ == "__main__":
+    print(baseline(Path(sys.argv[1]), Path(sys.argv[2])))
