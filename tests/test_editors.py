@@ -15,7 +15,7 @@ from macros.loader import load_site
 from macros.summary import changes, summary
 
 EXAMPLE = re.compile(r'^```(yaml|markdown) title="([^"]+)"\n(.*?)^```', re.S | re.M)
-APPEND = ": lisää toiminnot-luettelon loppuun"
+APPEND = re.compile(r"^(?P<path>\S+): lisää \S+-luettelon loppuun$")
 
 
 def guide_examples(root):
@@ -36,19 +36,22 @@ def test_every_example_in_the_guide_validates_and_builds(root, tmp_path):
     project = copy_project(tmp_path / "project")
     applied = 0
     for _lang, title, text in guide_examples(root):
-        if title.endswith(APPEND):
-            path = project / title.removesuffix(APPEND)
+        append = APPEND.match(title)
+        if append:
+            path = project / append.group("path")
             path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
         elif "/" in title:
             (project / title).write_text(text, encoding="utf-8")
         else:
             continue
         applied += 1
-    assert applied >= 6
+    assert applied >= 8
     site, problems = load_site(project)
     assert [p.plain() for p in problems] == []
     assert "koivurannan-kierratyspaja" in site.party_by_id
     assert any(a.tunnus == "opo-paiva" for a in site.clock.toiminnot)
+    assert site.price_tiers.tasot[0].vahintaan == 32
+    assert any(s.nimi == "Kuusilaakson seudun kehittämisyhtiö" for s in site.supporters)
     built = build_site(project, tmp_path / "site")
     assert (built / "tunnistamisraportit/mantyniemen-tyopaja-keittio/index.html").exists()
 
@@ -56,6 +59,24 @@ def test_every_example_in_the_guide_validates_and_builds(root, tmp_path):
 def test_guide_page_on_the_site_shows_the_guide(built_site):
     html = (built_site / "sivuston-yllapito/index.html").read_text(encoding="utf-8")
     assert "Sivuston ylläpito-ohje" in html and "{{ raportti() }}" in html
+
+
+def test_edit_buttons_of_data_driven_pages_open_the_data(built_site):
+    repo = "https://github.com/alue-example/yhteistyon-linjaukset"
+    expected = {
+        "linjaukset/sopijaosapuolet": f"{repo}/tree/main/data/osapuolet/",
+        "hinnoittelu": f"{repo}/edit/main/data/hintatasot.yml",
+        "vuosikello": f"{repo}/edit/main/data/vuosikello.yml",
+        "vastuuhenkilot": f"{repo}/tree/main/data/vastuuhenkilot/",
+        "": f"{repo}/edit/main/data/alue.yml",
+    }
+    for page, url in expected.items():
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert f'href="{url}"' in html, page
+        assert f'href="{repo}/edit/main/docs/' in html, page  # the page's own text stays editable
+    salassapito = (built_site / "linjaukset/salassapito/index.html").read_text(encoding="utf-8")
+    assert f'href="{repo}/edit/main/docs/linjaukset/salassapito.md"' in salassapito
+    assert "data/" not in salassapito.split('class="md-content__button')[1][:200]
 
 
 def test_pull_request_template_mentions_public_data(root):
