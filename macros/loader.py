@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -86,15 +86,16 @@ class Site:
         return [p for p in self.parties if p.allekirjoitettu is None]
 
 
+def _holds_records(annotation) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return True
+    return any(_holds_records(arg) for arg in get_args(annotation))
+
+
 @lru_cache(maxsize=None)
 def _nested_fields(model: type) -> tuple[str, ...]:
     """Fields of a model that can hold records (computed once per model, to keep loading fast)."""
-    names = []
-    for name, info in model.model_fields.items():
-        text = repr(info.annotation)
-        if any(cls.__name__ in text for cls in Record.__subclasses__()):
-            names.append(name)
-    return tuple(names)
+    return tuple(name for name, info in model.model_fields.items() if _holds_records(info.annotation))
 
 
 def _attach(record: Record, source: Source, path: tuple = ()) -> None:

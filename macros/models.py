@@ -53,6 +53,26 @@ class Record(BaseModel):
         return self._source.problem(self._path + path, message)
 
 
+class FileRecord(Record):
+    """A record kept in a file of its own: its id is the file name without the extension."""
+
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+
+class TextRecord(FileRecord):
+    """A record in a Markdown file: the front matter is the record, the rest its free text."""
+
+    _body: str = PrivateAttr(default="")
+
+    @property
+    def body(self) -> str:
+        return self._body
+
+
 # --- data/alue.yml -------------------------------------------------------------------------------
 
 class Region(Record):
@@ -75,7 +95,7 @@ class Signatory(Record):
 PartyKind = Literal["työpaja", "koulutuksen järjestäjä"]
 
 
-class Party(Record):
+class Party(FileRecord):
     nimi: Text = Field(description="Organisaation virallinen nimi.")
     tyyppi: PartyKind = Field(description="Osapuolen laji: 'työpaja' tai 'koulutuksen järjestäjä'.")
     y_tunnus: BusinessId = Field(description="Y-tunnus muodossa 1234567-8; tarkistusnumero tarkistetaan.")
@@ -90,11 +110,6 @@ class Party(Record):
                                                                   "jätä tyhjäksi, kunnes on allekirjoitettu.")
     allekirjoituspaikka: Text | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
     allekirjoittaja: Signatory = Field(description="Linjaukset allekirjoittava henkilö.")
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
     @property
     def is_workshop(self) -> bool:
@@ -159,7 +174,7 @@ class Scope(Record):
                                                           "Harjulan toimipiste. Ei tarvita koko organisaatiolle.")
 
 
-class Contact(Record):
+class Contact(FileRecord):
     osapuoli: Slug = Field(description="Osapuolen tunnus (tiedoston nimi kansiossa data/osapuolet ilman .yml).")
     nimi: Text = Field(description="Vastuuhenkilön nimi.")
     tehtava: Text = Field(description="Tehtävänimike.")
@@ -170,11 +185,6 @@ class Contact(Record):
                                                     description="Asiointikielet: fi, sv, en.")
     ensisijainen: bool = Field(default=False, description="true yhdelle henkilölle osapuolta kohden: "
                                                           "ensisijainen yhteyshenkilö.")
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
 
 # --- data/vuosikello.yml ----------------------------------------------------------------------------
@@ -248,7 +258,7 @@ class Recognisers(Record):
     koulutuksen_jarjestaja: Slug = Field(description="Opettajan koulutuksen järjestäjä (osapuolen tunnus).")
 
 
-class Report(Record):
+class Report(TextRecord):
     tyopaja: Slug = Field(description="Työpaja, jonka oppimisympäristö on tunnistettu (osapuolen tunnus).")
     kunta: Text = Field(description="Kunta, jossa oppimisympäristö on.")
     oppimisymparisto: Text = Field(description="Oppimisympäristön tai työyksikön nimi, esim. Puuverstas.")
@@ -264,32 +274,12 @@ class Report(Record):
                                             "perusteet muuttuvat.")
     alkuperainen_raportti: Url | None = Field(default=None, description="Linkki alkuperäiseen "
                                                                         "raporttiasiakirjaan (https://).")
-    _id: str = PrivateAttr(default="")
-    _body: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
-
-    @property
-    def body(self) -> str:
-        return self._body
 
 
 # --- data/ajankohtaista/<päivä>-<aihe>.md front matter ------------------------------------------------
 
-class Article(Record):
+class Article(TextRecord):
     otsikko: Text = Field(description="Uutisen otsikko.")
     paivamaara: date = Field(description="Julkaisupäivä (VVVV-KK-PP). Tulevaisuuden päivällä uutinen "
                                          "julkaistaan vasta sinä päivänä.")
     tiivistelma: Text = Field(description="Yhden virkkeen tiivistelmä luetteloon ja syötteeseen.")
-    _id: str = PrivateAttr(default="")
-    _body: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
-
-    @property
-    def body(self) -> str:
-        return self._body
