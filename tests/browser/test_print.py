@@ -18,9 +18,10 @@ def test_print_view_hides_chrome_and_keeps_signatures_whole(open_page):
     for selector in HIDDEN_IN_PRINT:
         for element in page.locator(selector).all():
             assert not element.is_visible(), selector
-    breaks = page.evaluate("""[...document.querySelectorAll('.signature-block')]
-        .map(e => getComputedStyle(e).breakInside)""")
-    assert breaks and set(breaks) == {"avoid"}
+    styles = page.evaluate("""[...document.querySelectorAll('.signature-block')]
+        .map(e => getComputedStyle(e).breakInside + ' ' + getComputedStyle(e).display)""")
+    # break-inside: avoid, and inline-block boxes, which print engines never split between sheets
+    assert styles and set(styles) == {"avoid inline-block"}
     assert page.locator("h1").count() == 1
     ARTIFACTS.mkdir(exist_ok=True)
     page.pdf(path=str(ARTIFACTS / "koko-asiakirja.pdf"), format="A4",
