@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from markupsafe import Markup, escape
-
+import re
 from datetime import date
+from pathlib import Path
+
+from markupsafe import Markup, escape
 
 from . import clock, contacts, funding, news, parties, pricing, reports
 from .templating import render
@@ -13,18 +15,36 @@ from .text import law_link
 
 def data_files() -> list[tuple[str, str]]:
     """(path, what it holds) for every data file kind, from the loader's registry and the models."""
-    from .loader import FOLDERS, REPORTS, SINGLE_FILES
-    from .models import Report
+    from .loader import FOLDERS, NEWS, REPORTS, SINGLE_FILES
+    from .models import Article, Report
     from .reference import REFERENCE_FILE
     from .schemas import MODEL_DESCRIPTIONS
 
     rows = [(f"data/{name}", MODEL_DESCRIPTIONS[model.__name__]) for name, (model, _) in SINGLE_FILES.items()]
     rows += [(f"data/{folder}/", MODEL_DESCRIPTIONS[model.__name__]) for folder, (model, _) in FOLDERS.items()]
     rows.append((f"{REPORTS}/", MODEL_DESCRIPTIONS[Report.__name__]))
-    rows.append(("data/ajankohtaista/", "Uutiset, yksi Markdown-tiedosto kutakin (otsikko, päivämäärä, "
-                                        "tiivistelmä ja teksti)."))
+    rows.append((f"{NEWS}/", MODEL_DESCRIPTIONS[Article.__name__]))
     rows.append((REFERENCE_FILE, "Tutkintojen ja tutkinnon osien viralliset koodit (viitetieto, ei muokata käsin)."))
     return rows
+
+
+MACRO_CALL = re.compile(r"\{\{\s*([a-z_]+)\(")
+
+
+def pages_by_source(docs_dir: Path) -> dict[str, list[str]]:
+    """Data file or folder → the pages whose text calls a macro that shows it (found by reading docs/)."""
+    found: dict[str, set[str]] = {}
+    for page in sorted(docs_dir.rglob("*.md")):
+        names = set(MACRO_CALL.findall(page.read_text(encoding="utf-8")))
+        for name in names & MACRO_DOCS.keys():
+            for source in MACRO_DOCS[name][1].split(", "):
+                found.setdefault(source, set()).add(page.relative_to(docs_dir).as_posix())
+    reports = {p for s, ps in found.items() if s.startswith("docs/tunnistamisraportit") for p in ps
+               if p.startswith("tunnistamisraportit/")}
+    for source, pages in found.items():  # one line for all report pages, not hundreds
+        if reports & pages:
+            found[source] = (pages - reports) | {"tunnistamisraportit/*.md"}
+    return {source: sorted(pages) for source, pages in found.items()}
 
 
 # What each macro shows, and from which data: the "Mitä mistä" page lists this for editors.
@@ -47,7 +67,7 @@ MACRO_DOCS = {
                      "luettelo=False jättää raporttiluettelon pois", "docs/tunnistamisraportit/"),
     "ajankohtaista": ("Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)",
                       "data/osapuolet/, data/ajankohtaista/"),
-    "tietolahdetaulukko": ("Tämä taulukko: mikä tieto tulee mistäkin", "mkdocs.yml (extra.tietolahteet)"),
+    "tietolahdetaulukko": ("Tämä taulukko: mikä tieto tulee mistäkin", "docs/"),
     "laki": ("Linkki lakiin Finlexissä, esim. laki(\"531/2017\")", "macros/text.py"),
 }
 
@@ -114,7 +134,7 @@ def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
         "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
             reports.render_finder(site, today, page_base(), tutkinnot, luettelo)),
         "ajankohtaista": lambda maara=50: html(news.render_news(site, today, maara)),
-        "tietolahdetaulukko": lambda sources: html(render("sources.html", sources=dict(sources), macros=MACRO_DOCS,
-                                                     files=data_files())),
+        "tietolahdetaulukko": lambda docs_dir: html(render("sources.html", macros=MACRO_DOCS, files=data_files(),
+                                                           pages=pages_by_source(Path(docs_dir)))),
         "laki": law_link,
     }

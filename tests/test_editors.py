@@ -136,3 +136,18 @@ def test_summary_of_a_broken_change_lists_the_errors(root, tmp_path):
     text = summary(root, after)
     assert "**Tiedoissa on 1 virhettä**" in text
     assert "`data/osapuolet/harjulan-tyopaja.yml` rivi 4: kenttä 'y_tunnus'" in text
+
+
+def test_what_feeds_what_page_lists_every_macro_and_data_file(built_site, root):
+    from macros.site_macros import MACRO_DOCS, build_macros
+    from macros.loader import load_site
+
+    site, _ = load_site(root)
+    assert set(MACRO_DOCS) == set(build_macros(site, lambda: "", lambda: ""))
+    html = (built_site / "mita-mista/index.html").read_text(encoding="utf-8")
+    for name in MACRO_DOCS:
+        assert f"<code>{name}()</code>" in html
+    for path in ("data/osapuolet/", "data/vuosikello.yml", "docs/tunnistamisraportit/", "data/ajankohtaista/"):
+        assert f"<code>{path}</code>" in html
+    supporters_row = html.split("<code>data/tukiorganisaatiot.yml</code>")[1].split("</tr>")[0]
+    assert "docs/linjaukset/sopijaosapuolet.md" in supporters_row
