@@ -52,7 +52,7 @@ def baseline(project: Path, out: Path) -> int:
     current = {"src": ""}
     macros = build_macros(site, lambda: "../" * page_url(current["src"]).count("/"), lambda: current["src"],
                           today=date.today())
-    config_ns = SimpleNamespace(site_url="https://linjaukset.example/", extra=extra)
+    config_ns = SimpleNamespace(site_url="https://linjaukset.example/", extra=extra, docs_dir=str(project / "docs"))
     pages = 0
     for path in sorted((project / "docs").rglob("*.md")):
         src = path.relative_to(project / "docs").as_posix()
