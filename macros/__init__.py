@@ -61,14 +61,13 @@ def on_pre_page_macros(env):
 
 
 def _start_exports(env):
-    """Write the take-away files (vCard, CSV, calendar, feed) while the pages are built: at national
-    scale that is some two thousand small files. Started at the first page, after MkDocs has cleaned
-    the site directory; on_post_build waits for it."""
+    """Write the take-away files (vCard, CSV, calendar, feed) while the pages are built. Started at the
+    first page, after MkDocs has cleaned the site directory; on_post_build waits for it."""
     from . import exports
 
     if getattr(env, "linjaukset_exports", None) is None:
         env.linjaukset_exports = exports.write_in_background(
-            Path(env.conf["site_dir"]), lambda: exports.all_files(env.linjaukset_site, env.conf["site_url"]))
+            Path(env.conf["site_dir"]), exports.all_files(env.linjaukset_site, env.conf["site_url"]))
 
 
 def on_post_build(env):

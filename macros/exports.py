@@ -7,7 +7,8 @@ from pathlib import Path
 from datetime import date
 from urllib.parse import urlparse
 
-from . import clock, contacts, news
+from . import clock, contacts, filewriter, news
+from .filewriter import write  # noqa: F401 - the one writer, also used directly
 
 
 def all_files(site, site_url: str, today: date | None = None) -> dict[str, str]:
@@ -20,36 +21,22 @@ def all_files(site, site_url: str, today: date | None = None) -> dict[str, str]:
     return files
 
 
-def write(site_dir: Path, files: dict[str, str]) -> None:
-    site_dir = Path(site_dir)
-    for folder in {Path(relative).parent for relative in files}:
-        (site_dir / folder).mkdir(parents=True, exist_ok=True)
-    for relative, text in files.items():
-        with open(site_dir / relative, "wb") as handle:
-            handle.write(text.encode("utf-8"))
+def write_in_background(site_dir: Path, files: dict[str, str]):
+    """Write the files in a fresh Python process while the build goes on (at national scale some two
+    thousand small files). Returns a function that waits for it and raises if it failed."""
+    import pickle
+    import subprocess
+    import sys
 
-
-def write_in_background(site_dir: Path, make_files):
-    """Make and write the files in a forked child process, which shares no interpreter lock with the
-    build, or in this process where fork is not available. Returns a function that waits for the child
-    and, if it failed, does the work here so that the real error is raised."""
-    import os
-
-    if not hasattr(os, "fork"):
-        write(site_dir, make_files())
-        return lambda: None
-    pid = os.fork()
-    if pid == 0:  # the child: write and leave at once, without running the parent's clean-up
-        status = 0
-        try:
-            write(site_dir, make_files())
-        except BaseException:  # noqa: BLE001 - reported through the exit status
-            status = 1
-        os._exit(status)
+    writer = subprocess.Popen([sys.executable, str(Path(filewriter.__file__)), str(site_dir)],
+                              stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+    writer.stdin.write(pickle.dumps(files, protocol=pickle.HIGHEST_PROTOCOL))
+    writer.stdin.close()
 
     def wait() -> None:
-        _, status = os.waitpid(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            write(site_dir, make_files())
+        if writer.wait() != 0:
+            raise RuntimeError("Tiedostojen (vCard, CSV, kalenteri, syöte) kirjoitus epäonnistui: "
+                               + writer.stderr.read().decode("utf-8", "replace")[-2000:])
+        writer.stderr.close()
 
     return wait
