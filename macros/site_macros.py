@@ -32,18 +32,21 @@ MACRO_CALL = re.compile(r"\{\{\s*([a-z_]+)\(")
 
 
 def pages_by_source(docs_dir: Path) -> dict[str, list[str]]:
-    """Data file or folder → the pages whose text calls a macro that shows it (found by reading docs/)."""
+    """Data file or folder → the pages whose text calls a macro that shows it (found by reading docs/).
+    The report pages all call the same macro, so they are one line, not hundreds."""
     found: dict[str, set[str]] = {}
     for page in sorted(docs_dir.rglob("*.md")):
-        names = set(MACRO_CALL.findall(page.read_text(encoding="utf-8")))
+        relative = page.relative_to(docs_dir).as_posix()
+        if relative.startswith("tunnistamisraportit/"):
+            names, relative = {"raportti"}, "tunnistamisraportit/*.md"
+        else:
+            text = page.read_text(encoding="utf-8")
+            names = set(MACRO_CALL.findall(text))
+            if "{{ alue." in text:
+                found.setdefault("data/alue.yml", set()).add(relative)
         for name in names & MACRO_DOCS.keys():
             for source in MACRO_DOCS[name][1].split(", "):
-                found.setdefault(source, set()).add(page.relative_to(docs_dir).as_posix())
-    reports = {p for s, ps in found.items() if s.startswith("docs/tunnistamisraportit") for p in ps
-               if p.startswith("tunnistamisraportit/")}
-    for source, pages in found.items():  # one line for all report pages, not hundreds
-        if reports & pages:
-            found[source] = (pages - reports) | {"tunnistamisraportit/*.md"}
+                found.setdefault(source, set()).add(relative)
     return {source: sorted(pages) for source, pages in found.items()}
 
 
