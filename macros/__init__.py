@@ -21,7 +21,8 @@ def define_env(env):
         # Abort makes MkDocs print the Finnish messages and stop, with no traceback and no site.
         from mkdocs.exceptions import Abort
         raise Abort(str(DataError(problems)))
-    env.linjaukset_site = site  # for on_post_build
+    env.linjaukset_site = site  # for the page and build hooks below
+    env.linjaukset_exports = None  # the file writer of this build, started at the first page
     env.variables.update(variables(site))
     # The region's name is data: the header and the browser tab show it too. MkDocs' theme templates
     # do not autoescape, so the name is escaped here.

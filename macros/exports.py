@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from datetime import date
+from pathlib import Path
 from urllib.parse import urlparse
 
 from . import clock, contacts, filewriter, news
-from .filewriter import write  # noqa: F401 - the one writer, also used directly
 
 
 def all_files(site, site_url: str, today: date | None = None) -> dict[str, str]:
