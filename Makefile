@@ -20,6 +20,9 @@ $(STAMP): requirements.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	@# Make the project's `macros` package importable in the venv: mkdocs.yml names one of its modules
+	@# (macros.rawhtml) as a Markdown extension, which MkDocs loads before any plugin runs.
+	$(BIN)/python -c "import site, sys; open(site.getsitepackages()[0] + '/linjaukset.pth', 'w').write(sys.argv[1])" "$(CURDIR)"
 	touch $(STAMP)
 
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 with live reload (also for data/)

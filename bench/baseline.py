@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 import jinja2
 
+from macros import rawhtml
 from macros.loader import load_site
 from macros.site_macros import build_macros, variables
 from macros.text import demote_headings
@@ -42,6 +43,7 @@ def baseline(project: Path, out: Path) -> int:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
     config = re.sub(r"watch:\n(?:  - .*\n)+", "", config)
+    config = re.sub(r"  - macros\.rawhtml.*\n", "", config)
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     site, problems = load_site(project)
@@ -62,7 +64,9 @@ def baseline(project: Path, out: Path) -> int:
             rendered = body
         else:
             current["src"] = src
-            rendered = env.from_string(body).render(config=config_ns, **variables(site), **extra, **macros)
+            # The HTML our macros make goes straight into the Markdown, as a plain site would have it.
+            rendered = rawhtml.inline(env.from_string(body).render(config=config_ns, **variables(site), **extra,
+                                                                     **macros))
         head = f"---\n{front}---\n" if front else ""
         (out / "docs" / src).write_text(head + rendered, encoding="utf-8")
         pages += 1

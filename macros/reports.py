@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from markupsafe import escape
-
 from .reference import KINDS
 from .templating import render
 
@@ -39,12 +37,11 @@ def qualification_views(report, reference) -> list[dict]:
 
 
 def render_report(report, site, today: date) -> str:
-    """Markdown: the page's title as a heading (MkDocs takes the page title from it), then the report."""
-    html = render("report.html", report=report, workshop=site.party_by_id.get(report.tyopaja),
+    """The report's facts, units and review banner as HTML (the page's heading is title())."""
+    return render("report.html", report=report, workshop=site.party_by_id.get(report.tyopaja),
                   provider=site.party_by_id.get(report.tunnistajat.koulutuksen_jarjestaja),
                   qualifications=qualification_views(report, site.reference), overdue=is_overdue(report, today),
                   today=today)
-    return f"# {escape(title(report, site))}\n{html}"
 
 
 @dataclass

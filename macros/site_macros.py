@@ -8,7 +8,7 @@ from pathlib import Path
 
 from markupsafe import Markup, escape
 
-from . import clock, contacts, funding, news, parties, pricing, reports
+from . import clock, contacts, funding, news, parties, pricing, rawhtml, reports
 from .templating import render
 from .text import law_link
 
@@ -114,7 +114,8 @@ def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
     reports_by_file = {f"tunnistamisraportit/{r.id}.md": r for r in site.reports}
 
     def html(text: str) -> Markup:
-        return Markup(text)
+        """A block of generated HTML: the page gets a placeholder, the HTML goes in after Markdown."""
+        return Markup(rawhtml.stash(text))
 
     return {
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, page_base())),
@@ -133,7 +134,9 @@ def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
             clock.render_clock(site.clock, site.parties, omistaja, renkaat, vuosi,
                                key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))))
             if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
-        "raportti": lambda: reports.render_report(reports_by_file[page_file()], site, today),
+        # The page's title as a Markdown heading (MkDocs takes the page title from it), then the report.
+        "raportti": lambda: (f"# {escape(reports.title(reports_by_file[page_file()], site))}\n"
+                             + html(reports.render_report(reports_by_file[page_file()], site, today))),
         "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
             reports.render_finder(site, today, page_base(), tutkinnot, luettelo)),
         "ajankohtaista": lambda maara=50: html(news.render_news(site, today, maara)),

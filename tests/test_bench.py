@@ -43,5 +43,6 @@ def test_baseline_pages_hold_the_rendered_output(tmp_path, root):
     pages = baseline(root, tmp_path / "perus")
     assert pages >= 25
     text = (tmp_path / "perus/docs/linjaukset/sopijaosapuolet.md").read_text(encoding="utf-8")
-    assert "{{" not in text and "Harjulan kunnan työpaja" in text
-    assert "macros" not in (tmp_path / "perus/mkdocs.yml").read_text(encoding="utf-8").split("plugins:")[1].split("\n#")[0]
+    assert "{{" not in text and "Harjulan kunnan työpaja" in text and "LINJAUKSETHTML" not in text
+    config = (tmp_path / "perus/mkdocs.yml").read_text(encoding="utf-8")
+    assert "macros" not in config.split("plugins:")[1].split("\n#")[0] and "macros.rawhtml" not in config

@@ -124,5 +124,10 @@ def test_editorial_notes_are_separate_from_the_agreement_text(built_site):
     assert "Into –" not in text_of(outside.split("<article", 1)[1])
 
 
+def test_generated_html_is_in_place_of_every_placeholder(built_site):
+    for page in html_pages(built_site):
+        assert "LINJAUKSETHTML" not in page.read_text(encoding="utf-8"), page
+
+
 def test_language_is_finnish(built_site):
     assert '<html lang="fi"' in (built_site / "index.html").read_text(encoding="utf-8")

@@ -32,8 +32,8 @@ def test_example_reports_cover_enough(site):
 def test_report_page(site, golden):
     report = next(r for r in site.reports if r.id == "harjulan-tyopaja-viherpalvelut")
     markdown = reports.render_report(report, site, TODAY)
-    golden("report.md", markdown)
-    assert markdown.startswith("# Viherpalvelut, Harjulan kunnan työpaja\n")
+    golden("report.html", markdown)
+    assert reports.title(report, site) == "Viherpalvelut, Harjulan kunnan työpaja"
     assert "Raportin tarkistus on myöhässä" in markdown
     assert "Viheralueiden puutöiden tekeminen" in markdown  # the official name, from the reference list
     assert "75/011/2014" in markdown
