@@ -134,6 +134,11 @@ def check_clock(site) -> list[Problem]:
 
 def _check_units(report, coverage, path, reference, problems):
     versions = reference.versions(coverage.koodi)
+    if not versions and coverage.koodi in reference.names:
+        problems.append(report.problem(f"tutkinnon {coverage.koodi} ({reference.names[coverage.koodi]}) rakennetta "
+                                       "ei ole viitetiedoissa, joten sen tutkinnon osia ei voi tarkistaa: valitse "
+                                       "tutkinto, jonka rakenne on mukana, tai päivitä viitetiedot", *path, "koodi"))
+        return
     if not versions:
         near = reference.closest(coverage.koodi, reference.qualification_codes())
         hint = f" (lähin tunnettu koodi on {near}: {reference.versions(near)[0].name})" if near else ""

@@ -32,6 +32,7 @@ class Peruste:
 @dataclass
 class Reference:
     perusteet: dict[tuple[str, str], Peruste]
+    names: dict[str, str] = field(default_factory=dict)  # every qualification listed, structure or not
 
     def versions(self, code: str) -> list[Peruste]:
         return [p for (c, _d), p in self.perusteet.items() if c == code]
@@ -59,15 +60,16 @@ def _loader():
 @lru_cache(maxsize=4)
 def _load(path: str, mtime: float) -> Reference:
     data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_loader())
-    perusteet = {}
+    perusteet, names = {}, {}
     for entry in data["qualifications"]:
         code, diaari = str(entry["code"]), str(entry.get("diaarinumero", ""))
+        names.setdefault(code, entry["name_fi"])
         if not diaari:
             continue
         units = {str(u["code"]): Unit(str(u["code"]), u["name_fi"], u.get("points"), u.get("kind", ""))
                  for u in entry.get("units", [])}
         perusteet[(code, diaari)] = Peruste(code, entry["name_fi"], diaari, units)
-    return Reference(perusteet)
+    return Reference(perusteet, names)
 
 
 def load_reference(root: Path) -> Reference:

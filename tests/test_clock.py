@@ -95,6 +95,7 @@ def test_built_feed_has_every_activity(built_site, root):
     calendar = icalendar.Calendar.from_ical((built_site / "vuosikello/vuosikello.ics").read_bytes())
     assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == sorted(a.otsikko for a in site.clock.toiminnot)
     html = (built_site / "vuosikello/index.html").read_text(encoding="utf-8")
+    assert 'href="vuosikello.ics"' in html and 'href="webcal://' in html
     for a in site.clock.toiminnot:
         assert a.otsikko in html
 
@@ -119,5 +120,18 @@ CLOCK = "data/vuosikello.yml"
      f"{CLOCK}:59:13: toiminnon tunnus 'kevattapaaminen' on jo käytössä: anna jokaiselle toiminnolle oma tunnus"),
 ])
 def test_clock_data_rules(project, old, new, expected):
+    edit(project, CLOCK, old, new)
+    assert check(project) == [expected]
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ("    vuosi: 2027\n", "    vuosi: 2027\n    vastuuosapuoli: harjulan-tyopaja\n",
+     f"{CLOCK}:88:13: anna vastuu joko osapuolena ('vastuuosapuoli') tai roolina ('vastuurooli'), ei molempia"),
+    ("    kuukausi: 1\n    toistuvuus: vuosittain\n", "    kuukausi: 1\n    toistuvuus: vuosittain\n    vuosi: 2026\n",
+     f"{CLOCK}:20:12: vuosittain toistuvalle toiminnolle ei anneta vuotta: poista 'vuosi'"),
+    ("    alku: 2\n    loppu: 3\n", "    alku: 2\n",
+     f"{CLOCK}:21:13: 'alku' ja 'loppu' annetaan aina yhdessä"),
+])
+def test_more_clock_rules(project, old, new, expected):
     edit(project, CLOCK, old, new)
     assert check(project) == [expected]

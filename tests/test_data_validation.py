@@ -168,3 +168,20 @@ def test_all_problems_are_reported_at_once_sorted_by_file_and_line(project):
     lines = check(project)
     assert [line.split(": ")[0] for line in lines] == [
         "data/alue.yml:3:7", f"{PARTY}:4:11", f"{PARTY}:9:12"]
+
+
+MORE_CASES = {
+    "signing place without a date": (
+        "data/osapuolet/ammattiopisto-tuulikello.yml", "allekirjoituspaikka:\n", "allekirjoituspaikka: Lahdenperä\n",
+        "data/osapuolet/ammattiopisto-tuulikello.yml:11:22: allekirjoituspaikka on annettu, mutta "
+        "allekirjoituspäivä puuttuu"),
+    "duplicate price tier id": (
+        "data/hintatasot.yml", "  - tunnus: keskitaso", "  - tunnus: perustaso",
+        "data/hintatasot.yml:9:13: tunnus 'perustaso' on jo käytössä"),
+}
+
+
+@pytest.mark.parametrize("file,old,new,expected", MORE_CASES.values(), ids=MORE_CASES.keys())
+def test_more_cross_checks(project, file, old, new, expected):
+    edit(project, file, old, new)
+    assert check(project) == [expected]

@@ -129,3 +129,35 @@ def test_finder_split_by_qualification(site):
     html = reports.render_finder(site, TODAY, "../", ["351741"], with_list=False)
     assert "Puuteollisuuden perustutkinto" in html and "Ajoneuvoalan" not in html
     assert "<strong>2</strong> raporttia" in html and "Kaikki raportit" not in html
+
+
+MORE = {
+    "whole unit with parts": (
+        "      - koodi: 105439\n        kattavuus: kokonainen\n",
+        "      - koodi: 105439\n        kattavuus: kokonainen\n        osat: Kaikki.\n",
+        f"{REPORT}:15:15: 'osat' kuvataan vain osittaisille tutkinnon osille: poista se tai vaihda kattavuudeksi "
+        "'osittainen'"),
+    "same unit twice": (
+        "      - koodi: 105438\n", "      - koodi: 105439\n",
+        f"{REPORT}:15:16: tutkinnon osa 105439 on luettelossa kahdesti"),
+    "municipality not served by the workshop": (
+        "kunta: Koivuranta", "kunta: Harjula",
+        f"{REPORT}:3:8: kunta 'Harjula' ei ole työpajan kunnissa (Koivuranta, Lahdenperä): korjaa kunta tai lisää "
+        "se työpajan tietoihin"),
+    "recognising provider is a workshop": (
+        "  koulutuksen_jarjestaja: kuusilaakson-ammattiopisto", "  koulutuksen_jarjestaja: harjulan-tyopaja",
+        f"{REPORT}:25:27: 'harjulan-tyopaja' on työpaja: anna tunnistamiseen osallistuneen opettajan koulutuksen "
+        "järjestäjä"),
+    "peruste without a unit structure": (
+        "  - koodi: 351741\n    diaarinumero: OPH-2455-2017", "  - koodi: 381304\n    diaarinumero: OPH-2455-2017",
+        f"{REPORT}:10:12: tutkinnon 381304 (Kauneudenhoitoalan perustutkinto) rakennetta ei ole viitetiedoissa, "
+        "joten sen tutkinnon osia ei voi tarkistaa: valitse tutkinto, jonka rakenne on mukana, tai päivitä "
+        "viitetiedot"),
+}
+
+
+@pytest.mark.parametrize("old,new,expected", MORE.values(), ids=MORE.keys())
+def test_more_report_rules(project, old, new, expected):
+    edit(project, REPORT, old, new)
+    problems = check(project)
+    assert len(problems) == 1 and problems[0].startswith(expected), problems
