@@ -54,6 +54,11 @@ def test_publishing_runs_only_after_the_checks(root):
         assert action in steps
 
 
+def test_site_is_rebuilt_daily_for_date_driven_content(root):
+    triggers = _load(root, "publish.yml")["on"]
+    assert triggers["schedule"][0]["cron"].split()[2:] == ["*", "*", "*"]
+
+
 def test_checks_run_on_pull_requests_and_can_be_called(root):
     triggers = _load(root, "check.yml")["on"]
     assert "pull_request" in triggers and "workflow_call" in triggers
