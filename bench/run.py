@@ -83,9 +83,9 @@ def main() -> int:
     h = build(OUT / "puolikas", "puolikas", runs=1)
     check_s = check_time(OUT / "kansallinen")
 
-    rows = [("(a) esimerkkialue", a), ("(c) perustaso, sama sivumäärä kuin (a)", c_a),
-            ("(b) kansallinen aineisto", b), ("(c) perustaso, sama sivumäärä kuin (b)", c_b),
-            ("puolikas kansallinen aineisto", h)]
+    rows = [("(a) example region", a), ("(c) baseline, same pages as (a)", c_a),
+            ("(b) national data set", b), ("(c) baseline, same pages as (b)", c_b),
+            ("national data set at half scale", h)]
     lines = [f"Machine: {machine()}; {date.today().isoformat()}", "",
              "| build | wall s | peak MB | output MB | HTML MB | pages | largest page KB | data loads |",
              "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
