@@ -67,7 +67,9 @@ def check_contacts(site) -> list[Problem]:
     problems = []
     parties = site.party_by_id
     primaries = defaultdict(list)
+    first_contact = {}  # each party's first contact, in file order
     for contact in site.contacts:
+        first_contact.setdefault(contact.osapuoli, contact)
         if contact.osapuoli not in parties and f"osapuolet/{contact.osapuoli}" not in site.broken_ids:
             problems.append(contact.problem(f"osapuolta '{contact.osapuoli}' ei ole kansiossa data/osapuolet"
                                             f"{_suggest(contact.osapuoli, parties)}", "osapuoli"))
@@ -76,15 +78,13 @@ def check_contacts(site) -> list[Problem]:
         if contact.vastuualue.tyyppi != "organisaatio" and not contact.vastuualue.kuvaus:
             problems.append(contact.problem("kerro vastuualueen kuvauksessa, mikä ala tai toimipiste on kyseessä",
                                             "vastuualue"))
-    for party_id, party in parties.items():
+    for party_id in parties:
         found = primaries.get(party_id, [])
         for extra in found[1:]:
             problems.append(extra.problem(f"osapuolella '{party_id}' on jo ensisijainen yhteyshenkilö "
                                           f"({found[0].nimi}): vain yksi voi olla ensisijainen", "ensisijainen"))
-        has_contacts = any(c.osapuoli == party_id for c in site.contacts)
-        if has_contacts and not found:
-            first = next(c for c in site.contacts if c.osapuoli == party_id)
-            problems.append(first.problem(f"osapuolelta '{party_id}' puuttuu ensisijainen yhteyshenkilö: "
+        if party_id in first_contact and not found:
+            problems.append(first_contact[party_id].problem(f"osapuolelta '{party_id}' puuttuu ensisijainen yhteyshenkilö: "
                                           "merkitse yhdelle 'ensisijainen: true'", "osapuoli"))
     return problems
 

@@ -81,10 +81,6 @@ class Site:
     def providers(self) -> list[Party]:
         return [p for p in self.parties if not p.is_workshop]
 
-    @property
-    def unsigned(self) -> list[Party]:
-        return [p for p in self.parties if p.allekirjoitettu is None]
-
 
 def _holds_records(annotation) -> bool:
     if isinstance(annotation, type) and issubclass(annotation, Record):
@@ -103,11 +99,10 @@ def _attach(record: Record, source: Source, path: tuple = ()) -> None:
     record._source, record._path = source, path
     for name in _nested_fields(type(record)):
         value = getattr(record, name)
-        key = name
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
             if isinstance(item, Record):
-                _attach(item, source, path + ((key, index) if isinstance(value, list) else (key,)))
+                _attach(item, source, path + ((name, index) if isinstance(value, list) else (name,)))
 
 
 def _scan_text(text: str, file: str, line_offset: int = 0) -> list[Problem]:
@@ -136,19 +131,16 @@ def validate(model: type[M], data: object, source: Source, problems: list[Proble
     return record
 
 
-def read_record(path: Path, root: Path, model: type[M], problems: list[Problem],
-                text: str | None = None) -> M | None:
-    """Read one YAML file (or front matter text) and validate it against model."""
+def read_record(path: Path, root: Path, model: type[M], problems: list[Problem]) -> M | None:
+    """Read one YAML data file and validate it against model."""
     file = path.relative_to(root).as_posix()
-    raw_problems: list[Problem] = []
+    text, raw_problems = yamlsource.decode(path.read_bytes(), file)
     if text is None:
-        text, raw_problems = yamlsource.decode(path.read_bytes(), file)
-        if text is None:
-            problems.extend(raw_problems)
-            return None
-        if text.strip() and not SCHEMA_LINE.match(text):
-            raw_problems.append(Problem(file, 1, 1, "ensimmäisen rivin pitää olla "
-                                        "'# yaml-language-server: $schema=…' (kopioi se toisesta tiedostosta)"))
+        problems.extend(raw_problems)
+        return None
+    if text.strip() and not SCHEMA_LINE.match(text):
+        raw_problems.append(Problem(file, 1, 1, "ensimmäisen rivin pitää olla "
+                                    "'# yaml-language-server: $schema=…' (kopioi se toisesta tiedostosta)"))
     raw_problems += _scan_text(text, file)
     data, source, parse_problems = yamlsource.parse(text, file)
     _SOURCES.append(source)

@@ -46,9 +46,6 @@ class Record(BaseModel):
     _source: Source | None = PrivateAttr(default=None)
     _path: tuple = PrivateAttr(default=())
 
-    def where(self, *path) -> tuple[Source, tuple]:
-        return self._source, self._path + path
-
     def problem(self, message: str, *path):
         return self._source.problem(self._path + path, message)
 

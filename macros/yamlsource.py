@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
@@ -227,12 +226,3 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     if not match:
         return None, text, 0
     return match.group(1), text[match.end():], 1
-
-
-def read(path: Path, root: Path) -> tuple[object, Source, list[Problem]]:
-    """Read and parse one YAML data file; file names in problems are relative to root."""
-    file = path.relative_to(root).as_posix()
-    text, problems = decode(path.read_bytes(), file)
-    if text is None:
-        return None, Source(file), problems
-    return parse(text, file)
