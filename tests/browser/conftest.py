@@ -51,15 +51,41 @@ def base_url(built_site):
     server.server_close()
 
 
+# The pages are measured (overflow, layout) with exactly the fonts that .ci/run installs: Chromium gets a
+# fontconfig that knows only the DejaVu folder, whatever else the machine has.
+DEJAVU = Path(os.environ.get("DEJAVU_DIR", "/usr/share/fonts/truetype/dejavu"))
+FONTS_CONF = """<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <dir>{fonts}</dir>
+  <cachedir>{cache}</cachedir>
+  <alias><family>sans-serif</family><prefer><family>DejaVu Sans</family></prefer></alias>
+  <alias><family>serif</family><prefer><family>DejaVu Serif</family></prefer></alias>
+  <alias><family>monospace</family><prefer><family>DejaVu Sans Mono</family></prefer></alias>
+</fontconfig>
+"""
+
+
+def only_dejavu(folder: Path) -> dict[str, str]:
+    """Environment for Chromium that limits its fonts to DejaVu; fails when the fonts are missing."""
+    if not (DEJAVU / "DejaVuSans.ttf").exists():
+        pytest.fail(f"DejaVu fonts not found in {DEJAVU}: install fonts-dejavu-core (as .ci/run does) "
+                    "or set DEJAVU_DIR")
+    conf = folder / "fonts.conf"
+    conf.write_text(FONTS_CONF.format(fonts=DEJAVU, cache=folder / "cache"), encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 @pytest.fixture(scope="session")
-def browser():
+def browser(tmp_path_factory):
     from playwright.sync_api import sync_playwright
 
     executable = chromium_path()
     if executable is None:
         subprocess.run([sys.executable, "-m", "playwright", "install", "chromium"], check=True)
+    env = only_dejavu(tmp_path_factory.mktemp("fonts"))
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS, env=env)
         yield browser
         browser.close()
 

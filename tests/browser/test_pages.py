@@ -71,3 +71,15 @@ def test_accessibility_statement_is_one_click_from_every_page(open_page, all_pat
         assert link.count() == 1, path
         link.click()
         assert page.url.endswith("/saavutettavuusseloste/"), (path, page.url)
+
+
+def test_the_browser_lays_pages_out_with_dejavu_only(open_page):
+    """Whatever fonts the machine has, the suite measures with the DejaVu fonts that .ci/run installs."""
+    page = open_page("")
+    widths = page.evaluate("""() => {
+        const canvas = document.createElement("canvas").getContext("2d");
+        const width = family => { canvas.font = "16px " + family; return canvas.measureText("Tunnistamisraportit W").width; };
+        return [width("'DejaVu Sans'"), width("Arial, sans-serif"), width("'Liberation Sans', sans-serif"),
+                width("Roboto, sans-serif"), width("Helvetica, sans-serif"), width("sans-serif")];
+    }""")
+    assert len(set(widths)) == 1, f"fonts other than DejaVu Sans are in use: {widths}"
