@@ -11,14 +11,10 @@ import shutil
 import sys
 from datetime import date
 from pathlib import Path
-from types import SimpleNamespace
 
-import jinja2
-
-from macros import rawhtml
+from macros import pages
 from macros.loader import load_site
-from macros.site_macros import build_macros, variables
-from macros.text import demote_headings
+from macros.site_macros import PageInfo, build_macros
 from macros.yamlsource import split_front_matter
 
 
@@ -37,9 +33,6 @@ def baseline(project: Path, out: Path) -> int:
         shutil.rmtree(out)
     shutil.copytree(project / "docs", out / "docs")
     shutil.copytree(project / "overrides", out / "overrides")
-    for extra in ("CONTRIBUTING.md",):
-        if (project / extra).exists():
-            shutil.copy2(project / extra, out / extra)
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
     config = re.sub(r"watch:\n(?:  - .*\n)+", "", config)
@@ -48,14 +41,11 @@ def baseline(project: Path, out: Path) -> int:
 
     site, problems = load_site(project)
     assert not problems, problems[:3]
-    extra = {"tietolahteet": {}}
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(project / "docs"), undefined=jinja2.StrictUndefined)
-    env.filters["demote_headings"] = demote_headings
     current = {"src": ""}
-    macros = build_macros(site, lambda: "../" * page_url(current["src"]).count("/"), lambda: current["src"],
-                          today=date.today())
-    config_ns = SimpleNamespace(site_url="https://linjaukset.example/", extra=extra, docs_dir=str(project / "docs"))
-    pages = 0
+    # No stash: the HTML our macros make goes straight into the Markdown, as a plain site would have it.
+    macros = build_macros(site, lambda: PageInfo(current["src"], page_url(current["src"])), None,
+                          today=date.today(), site_url="https://linjaukset.example/")
+    count = 0
     for path in sorted((project / "docs").rglob("*.md")):
         src = path.relative_to(project / "docs").as_posix()
         text = path.read_text(encoding="utf-8")
@@ -64,13 +54,11 @@ def baseline(project: Path, out: Path) -> int:
             rendered = body
         else:
             current["src"] = src
-            # The HTML our macros make goes straight into the Markdown, as a plain site would have it.
-            rendered = rawhtml.inline(env.from_string(body).render(config=config_ns, **variables(site), **extra,
-                                                                     **macros))
+            rendered = pages.render(site.pages[src], macros)
         head = f"---\n{front}---\n" if front else ""
         (out / "docs" / src).write_text(head + rendered, encoding="utf-8")
-        pages += 1
-    return pages
+        count += 1
+    return count
 
 
 if __name__ == "__main__":

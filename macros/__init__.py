@@ -1,11 +1,45 @@
-"""mkdocs-macros entry point: load the data once, register the macros. The work is in plain modules.
+"""mkdocs-macros entry point: load and check everything once, register the macros, render the pages.
 
+The work is in plain modules; this file only connects them to the host:
+- `define_env` loads the site (macros.loader), creates the build's stash and hands it to the Markdown
+  extension (macros.rawhtml), and registers the macros (macros.site_macros).
+- `on_pre_page_macros` renders the page itself, with macros.pages: a page is text and checked macro
+  calls, nothing else, so the plugin's own (unsandboxed) Jinja never sees a page.
+- `on_post_build` makes sure every stashed block found its place and writes the take-away files.
+
+Everything one build needs is in one object, `env.linjaukset` (a Build), made anew by each build.
+
+With LINJAUKSET_ESIKATSELU=1 (set by `make serve`), invalid data does not stop the preview: every page
+shows the Finnish messages instead, so an editor sees what to fix. A real build always stops.
 Imports happen inside the functions so that `python -m macros.check` starts quickly.
 """
 
 from __future__ import annotations
 
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
 from pathlib import Path
+
+EXTENSION = "macros.rawhtml"
+
+
+@dataclass
+class Build:
+    site: object
+    problems: list
+    stash: object
+    macros: dict
+
+
+def build_date() -> date:
+    """The day the build describes: LINJAUKSET_PAIVA (YYYY-MM-DD) or SOURCE_DATE_EPOCH when set (tests and
+    reproducible builds), otherwise today."""
+    if os.environ.get("LINJAUKSET_PAIVA"):
+        return date.fromisoformat(os.environ["LINJAUKSET_PAIVA"])
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    return date.today()
 
 
 def define_env(env):
@@ -13,66 +47,59 @@ def define_env(env):
 
     from .loader import load_site
     from .problems import DataError
-    from .site_macros import build_macros, variables
-    from .text import demote_headings
+    from .rawhtml import Stash
+    from .site_macros import PageInfo, build_macros
 
     site, problems = load_site(Path(env.project_dir))
-    if problems:
+    if problems and os.environ.get("LINJAUKSET_ESIKATSELU") != "1":
         # Abort makes MkDocs print the Finnish messages and stop, with no traceback and no site.
         from mkdocs.exceptions import Abort
         raise Abort(str(DataError(problems)))
-    env.linjaukset_site = site  # for the page and build hooks below
-    env.linjaukset_exports = None  # the file writer of this build, started at the first page
-    env.variables.update(variables(site))
-    # The region's name is data: the header and the browser tab show it too. MkDocs' theme templates
-    # do not autoescape, so the name is escaped here.
-    env.conf["site_name"] = str(escape(f"{site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen "
-                                       "yhteistyö"))
+    stash = Stash()
+    env.conf["mdx_configs"].setdefault(EXTENSION, {})["stash"] = stash
 
-    def page_base() -> str:
-        """Relative path from the page being rendered to the site root ('' or '../…')."""
-        url = env.page.url if env.page else ""
-        return "../" * url.count("/")
+    def page() -> PageInfo:
+        return PageInfo(env.page.file.src_uri, env.page.url) if env.page else PageInfo("", "")
 
-    def page_file() -> str:
-        return env.page.file.src_uri if env.page else ""
-
-    macros = build_macros(site, page_base, page_file)
+    macros = {} if problems else build_macros(site, page, stash, build_date(), env.conf["site_url"] or "")
     for name, function in macros.items():
         env.macro(function, name)
-    env.filter(demote_headings, "demote_headings")
-    env.linjaukset_report_files = {f"tunnistamisraportit/{r.id}.md" for r in site.reports}
-    env.linjaukset_report = macros["raportti"]
+    env.linjaukset = Build(site, problems, stash, macros)
+    if site.region is not None:
+        # The region's name is data: the header and the browser tab show it too. MkDocs' theme templates
+        # do not autoescape, so the name is escaped here.
+        env.conf["site_name"] = str(escape(f"{site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen "
+                                           "yhteistyö"))
 
 
 def on_pre_page_macros(env):
-    """Optional fast path for report pages (hundreds at national scale): when the page's only template
-    code is the report line, put the report in directly and skip compiling the page as a template.
-    Without this hook (another host of define_env) the same line is rendered the ordinary way."""
-    from .loader import REPORT_MACRO
+    """Render the page with macros.pages (text and checked calls only); the plugin's Jinja is skipped."""
+    from . import pages
 
-    _start_exports(env)
+    build = env.linjaukset
     page = env.page
-    if page is None or page.file.src_uri not in getattr(env, "linjaukset_report_files", ()):
-        return
-    text = env.markdown
-    if text.count("{{") == 1 and REPORT_MACRO in text and "{%" not in text and "{#" not in text:
-        env.markdown = text.replace(REPORT_MACRO, str(env.linjaukset_report()))
-        page.meta["render_macros"] = False
-
-
-def _start_exports(env):
-    """Write the take-away files (vCard, CSV, calendar, feed) while the pages are built. Started at the
-    first page, after MkDocs has cleaned the site directory; on_post_build waits for it."""
-    from . import exports
-
-    if getattr(env, "linjaukset_exports", None) is None:
-        env.linjaukset_exports = exports.write_in_background(
-            Path(env.conf["site_dir"]), exports.all_files(env.linjaukset_site, env.conf["site_url"]))
+    if build.problems:
+        from .templating import render
+        env.markdown = "# Tiedoissa on virheitä\n\n" + build.stash.put(render("problems.html", problems=build.problems))
+    elif page.meta.get("render_macros") is not False:
+        try:
+            env.markdown = pages.render(pages.parse(env.markdown), build.macros)
+        except pages.PageError as exc:
+            from mkdocs.exceptions import Abort
+            raise Abort(f"docs/{page.file.src_uri}:{exc.line}:1: {exc.message}") from None
+    page.meta["render_macros"] = False
 
 
 def on_post_build(env):
-    """Make sure the take-away files are written (and reset for the next build of `mkdocs serve`)."""
-    _start_exports(env)
-    wait, env.linjaukset_exports = env.linjaukset_exports, None
-    wait()
+    """Every stashed block must have found its place; then the take-away files (vCard, CSV, calendar, feed)."""
+    from mkdocs.exceptions import Abort
+
+    from . import exports
+
+    build = env.linjaukset
+    if build.problems:
+        return
+    if build.stash.leftover():
+        raise Abort("Jokin lohkomakro (esim. {{ osapuolet() }}) on kirjoitettu tekstin sekaan: kirjoita jokainen "
+                    "lohkomakro omalle rivilleen, tyhjien rivien väliin. Sivustoa ei julkaistu.")
+    exports.write(Path(env.conf["site_dir"]), exports.all_files(build.site, env.conf["site_url"], build_date()))

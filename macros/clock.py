@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
@@ -199,8 +200,18 @@ def event_dates(activity, first_year: int) -> tuple[date, date]:
     return date(year, first, 1), date(year + end_month_index // 12, end_month_index % 12 + 1, 1)
 
 
+_BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def ical_text(value: str) -> str:
+    """Every kind of line break as LF (which icalendar writes as \\n), other control characters dropped."""
+    return _CONTROL.sub("", _BREAKS.sub("\n", value))
+
+
 def ics(clock, parties, host: str) -> bytes:
-    """The whole year as an RFC 5545 calendar: one all-day VEVENT per activity, stable UIDs."""
+    """The whole year as an RFC 5545 calendar: one all-day VEVENT per activity, stable UIDs. icalendar
+    escapes TEXT values and folds lines at 75 octets."""
     from icalendar import Calendar, Event
 
     parties_by_id = {p.id: p for p in parties}
@@ -217,11 +228,11 @@ def ics(clock, parties, host: str) -> bytes:
         event = Event()
         event.add("uid", f"{activity.tunnus}@{host}")
         event.add("dtstamp", stamp)
-        event.add("summary", activity.otsikko)
-        event.add("description", f"{activity.kuvaus}\nVastuu: {owner_text(activity, parties_by_id)}")
+        event.add("summary", ical_text(activity.otsikko))
+        event.add("description", ical_text(f"{activity.kuvaus}\nVastuu: {owner_text(activity, parties_by_id)}"))
         event.add("dtstart", start)
         event.add("dtend", end)
-        event.add("categories", [rings.get(activity.rengas, activity.rengas)])
+        event.add("categories", [ical_text(rings.get(activity.rengas, activity.rengas))])
         event.add("transp", "TRANSPARENT")
         if activity.toistuvuus == "vuosittain":
             event.add("rrule", {"freq": "yearly"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import uuid
 
 from . import finnish
@@ -66,8 +67,30 @@ def uid(contact) -> str:
     return f"urn:uuid:{uuid.uuid5(UID_NAMESPACE, contact.id)}"
 
 
-def _vcard_escape(value: str) -> str:
+_LINE_BREAKS = re.compile(r"\r\n|[\r\n\x0b\x0c\x85\u2028\u2029]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def vcard_text(value: str) -> str:
+    """A vCard TEXT value (RFC 6350 3.4): backslash, comma and semicolon escaped, every kind of line break
+    (CR, LF, NEL, LS, PS…) written as \\n, other control characters dropped: one value stays one value."""
+    value = _CONTROL.sub("", _LINE_BREAKS.sub("\n", value))
     return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
+
+
+def fold(line: str, limit: int = 75) -> str:
+    """RFC 6350 3.2 / RFC 5545 3.1: lines longer than 75 octets continue on the next line after CRLF and a
+    space, never inside a UTF-8 character."""
+    out, current, size = [], [], 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            out.append("".join(current))
+            current, size = [" "], 1
+        current.append(char)
+        size += width
+    out.append("".join(current))
+    return "\r\n".join(out)
 
 
 def vcard(contact, party) -> str:
@@ -78,16 +101,16 @@ def vcard(contact, party) -> str:
         "BEGIN:VCARD",
         "VERSION:3.0",
         f"UID:{uid(contact)}",
-        f"FN:{_vcard_escape(contact.nimi)}",
-        f"N:{_vcard_escape(last)};{_vcard_escape(' '.join(first))};;;",
-        f"ORG:{_vcard_escape(party.nimi)}",
-        f"TITLE:{_vcard_escape(contact.tehtava)}",
-        f"EMAIL;TYPE=INTERNET,WORK:{contact.sahkoposti}",
-        f"TEL;TYPE=WORK,VOICE:{phone}",
-        f"NOTE:{_vcard_escape('Vastuualue: ' + scope_text(contact))}",
+        f"FN:{vcard_text(contact.nimi)}",
+        f"N:{vcard_text(last)};{vcard_text(' '.join(first))};;;",
+        f"ORG:{vcard_text(party.nimi)}",
+        f"TITLE:{vcard_text(contact.tehtava)}",
+        f"EMAIL;TYPE=INTERNET,WORK:{vcard_text(contact.sahkoposti)}",
+        f"TEL;TYPE=WORK,VOICE:{vcard_text(phone)}",
+        f"NOTE:{vcard_text('Vastuualue: ' + scope_text(contact))}",
         "END:VCARD",
     ]
-    return "\r\n".join(lines) + "\r\n"
+    return "\r\n".join(fold(line) for line in lines) + "\r\n"
 
 
 def vcards(parties, contacts) -> str:
@@ -99,17 +122,31 @@ CSV_HEADER = ["Organisaatio", "Nimi", "Tehtävä", "Vastuualue", "Sähköposti",
               "Ensisijainen yhteyshenkilö", "Kunnat"]
 
 
+def csv_cell(value: str) -> str:
+    """OWASP's rule against formula injection: a cell that starts with = + - @, a tab or a carriage return
+    is read by a spreadsheet as a formula, so it gets a leading apostrophe and is shown as text."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def national_phone(value: str) -> str:
+    """040 123 4567 rather than +358 40 123 4567: the same number, and a cell that needs no apostrophe."""
+    number = finnish.normalise_phone(value)
+    return "0" + value.strip()[4:].strip() if number.startswith("+358") else value
+
+
 def csv_text(parties, contacts) -> str:
-    """UTF-8 with a byte-order mark and ';' between fields, as Excel in Finnish expects."""
+    """UTF-8 with a byte-order mark and ';' between fields, as Excel in Finnish expects; every cell
+    neutralised against formulas (csv_cell)."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_HEADER)
     for group in groups(parties, contacts):
         party = group["party"]
         for c in group["people"]:
-            writer.writerow([party.nimi, c.nimi, c.tehtava, scope_text(c), c.sahkoposti, c.puhelin,
-                             ", ".join(LANGUAGES[k] for k in c.kielet), "kyllä" if c.ensisijainen else "ei",
-                             ", ".join(party.kunnat)])
+            row = [party.nimi, c.nimi, c.tehtava, scope_text(c), c.sahkoposti, national_phone(c.puhelin),
+                   ", ".join(LANGUAGES[k] for k in c.kielet), "kyllä" if c.ensisijainen else "ei",
+                   ", ".join(party.kunnat)]
+            writer.writerow([csv_cell(cell) for cell in row])
     return "\ufeff" + out.getvalue()
 
 

@@ -30,7 +30,12 @@ def business_id_problem(value: str) -> str | None:
     return None
 
 
-_HETU = re.compile(r"(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y])(\d{3})([0-9A-Y])(?![0-9A-Za-z])")
+# Henkilötunnus: DDMMYY, a century sign (+ for the 1800s; - Y X W V U for the 1900s; A B C D E F for the
+# 2000s), three digits and a check character. Editors' text may carry it in lower case or with a dash
+# look-alike (hyphen, en and em dash, minus sign) that a word processor put there; both are still found.
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_HETU = re.compile(r"(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y" + _DASHES + r"])(\d{3})([0-9A-Y])(?![0-9A-Za-z])",
+                   re.IGNORECASE)
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 
@@ -46,7 +51,7 @@ def find_personal_identity_code(text: str) -> int | None:
         day, month = int(digits[:2]), int(digits[2:4])
         if not (1 <= day <= 31 and 1 <= month <= 12):
             continue
-        if _HETU_CHECK[int(digits + individual) % 31] == check:
+        if _HETU_CHECK[int(digits + individual) % 31] == check.upper():
             return match.start()
     return None
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from pydantic import ValidationError
+from functools import lru_cache
+from typing import get_args
+
+from pydantic import BaseModel, ValidationError
 
 from .problems import Problem
 from .yamlsource import Source
@@ -46,6 +49,8 @@ def finnish_message(error: dict) -> str:
     if kind == "fi_value":
         return error["msg"]
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern", "").startswith("^[^{}"):
+            return "ei saa sisältää merkkejä { } < >"
         if "https" in ctx.get("pattern", ""):
             return "pitää olla verkko-osoite, joka alkaa https://"
         if ctx.get("pattern") == r"^\d{6}$":
@@ -72,14 +77,60 @@ def field_label(loc: tuple) -> str:
     return "".join(parts)
 
 
-def problems_from(exc: ValidationError, source: Source, base: tuple = ()) -> list[Problem]:
+@lru_cache(maxsize=None)
+def _homes(model: type, key: str) -> tuple[tuple[str, ...], ...]:
+    """Where in model's tree (paths of field names) a field named key exists."""
+    found = [()] if key in model.model_fields else []
+    for name, info in model.model_fields.items():
+        for arg in (info.annotation, *get_args(info.annotation)):
+            for inner in (arg, *get_args(arg)):
+                if isinstance(inner, type) and issubclass(inner, BaseModel):
+                    found += [(name, *path) for path in _homes(inner, key)]
+    return tuple(dict.fromkeys(found))
+
+
+def _place(path: tuple[str, ...]) -> str:
+    return f"kohdan '{path[-1]}'" if path else "tiedoston ylimmän tason"
+
+
+def misplaced(model: type | None, loc: tuple, key: str) -> str | None:
+    """Advice for a field that exists in the model, but at another level than where it was written."""
+    if model is None:
+        return None
+    here = tuple(part for part in loc if isinstance(part, str))
+    homes = [home for home in _homes(model, key) if home != here]
+    if not homes:
+        return None
+    home = min(homes, key=lambda h: (h[: len(here)] != here and here[: len(h)] != h, abs(len(h) - len(here))))
+    if len(home) > len(here) and home[: len(here)] == here:
+        return (f"kenttä '{key}' kuuluu kohdan '{home[-1]}' alle: sisennä se kahdella välilyönnillä samaan kohtaan "
+                f"kuin muut '{home[-1]}'-kohdan kentät")
+    if len(home) < len(here) and here[: len(home)] == home:
+        return f"kenttä '{key}' on sisennetty liikaa: se kuuluu {_place(home)} kenttiin, siirrä se niiden kohdalle"
+    return f"kenttä '{key}' ei kuulu tähän kohtaan vaan {_place(home)} alle"
+
+
+def problems_from(exc: ValidationError, source: Source, model: type | None = None, base: tuple = ()) -> list[Problem]:
     problems = []
-    for error in exc.errors():
-        loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
+    errors = [(tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-"))), e)
+              for e in exc.errors()]
+    moved = {}
+    for loc, error in errors:
+        if error["type"] == "extra_forbidden" and loc:
+            advice = misplaced(model, loc[:-1], str(loc[-1]))
+            if advice:
+                moved[str(loc[-1])] = advice
+    for loc, error in errors:
         path = base + loc
         label = field_label(loc) or "tiedosto"
-        message = f"kenttä '{label}': {finnish_message(error)}"
-        if error["type"] == "missing":
+        key = str(loc[-1]) if loc else ""
+        if error["type"] == "missing" and key in moved:
+            continue  # the same field is reported where it was written, with where it belongs
+        if error["type"] == "extra_forbidden" and key in moved:
+            message = moved[key]
+        elif error["type"] == "missing":
             message = f"kenttä '{label}' puuttuu: lisää se (katso mallia ylläpito-ohjeesta)"
+        else:
+            message = f"kenttä '{label}': {finnish_message(error)}"
         problems.append(source.problem(path, message, at_key=error["type"] == "extra_forbidden"))
     return problems

@@ -6,6 +6,7 @@ the JSON Schema's description and shows in the editor's completion.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Annotated, Literal
 
@@ -25,14 +26,34 @@ def _check(problem_of):
     return AfterValidator(validate)
 
 
-Text = Annotated[str, Field(min_length=1)]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _text_problem(value: str) -> str | None:
+    found = _CONTROL.search(value)
+    if found:
+        return (f"tekstissä on näkymätön ohjausmerkki (koodi {ord(found.group()):#06x}): poista se; se on voinut "
+                "tulla mukaan kopioidessa")
+    return None
+
+
+def _line_problem(value: str) -> str | None:
+    if "\n" in value or "\r" in value:
+        return "pitää olla yhdellä rivillä: poista rivinvaihto (pitkän tekstin voi jatkaa seuraavalle riville vain " \
+               "kentissä, joissa on kuvaus tai muuta vapaata tekstiä)"
+    return _text_problem(value)
+
+
+# Free text (may run over several lines) and a one-line text (names, titles): never control characters.
+Text = Annotated[str, Field(min_length=1), _check(_text_problem)]
+Line = Annotated[str, Field(min_length=1), _check(_line_problem)]
 BusinessId = Annotated[str, _check(finnish.business_id_problem),
                        Field(json_schema_extra={"pattern": r"^\d{7}-\d$"})]
 Email = Annotated[str, _check(finnish.email_problem),
                   Field(json_schema_extra={"pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"})]
 Phone = Annotated[str, _check(finnish.phone_problem),
                   Field(json_schema_extra={"pattern": r"^(\+358|0)[\d\s\-()]{5,20}$"})]
-Url = Annotated[str, Field(pattern=r"^https://[^\s<>\"]+$",
+Url = Annotated[str, Field(pattern=r"^https://[A-Za-z0-9.\-]+(:\d+)?(/[^\s<>\"'`\\]*)?$",
                            description="Verkko-osoite, joka alkaa https://")]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Month = Annotated[int, Field(ge=1, le=12)]
@@ -73,39 +94,39 @@ class TextRecord(FileRecord):
 # --- data/alue.yml -------------------------------------------------------------------------------
 
 class Region(Record):
-    nimi: Text = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
-    nimi_genetiivi: Text = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
-    kunnat: list[Text] = Field(min_length=1, description="Alueen kunnat aakkosjärjestyksessä.")
+    nimi: Line = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
+    nimi_genetiivi: Line = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
+    kunnat: list[Line] = Field(min_length=1, description="Alueen kunnat aakkosjärjestyksessä.")
     sahkoposti: Email = Field(description="Verkoston yhteinen sähköpostiosoite, johon lukijat voivat ottaa yhteyttä.")
     kuvaus: Text = Field(description="Lyhyt kuvaus alueesta ja verkostosta etusivua varten (1–3 virkettä).")
-    yllapitaja: Text = Field(description="Sivuston ylläpitäjä (organisaatio), joka vastaa myös palautteeseen.")
+    yllapitaja: Line = Field(description="Sivuston ylläpitäjä (organisaatio), joka vastaa myös palautteeseen.")
     palaute_sahkoposti: Email = Field(description="Saavutettavuuspalautteen ja tietosuojakysymysten osoite.")
 
 
 # --- data/osapuolet/<tunnus>.yml --------------------------------------------------------------------
 
 class Signatory(Record):
-    nimi: Text = Field(description="Allekirjoittajan nimi (organisaation johdossa toimiva henkilö).")
-    tehtava: Text = Field(description="Allekirjoittajan tehtävänimike, esim. toimialajohtaja.")
+    nimi: Line = Field(description="Allekirjoittajan nimi (organisaation johdossa toimiva henkilö).")
+    tehtava: Line = Field(description="Allekirjoittajan tehtävänimike, esim. toimialajohtaja.")
 
 
 PartyKind = Literal["työpaja", "koulutuksen järjestäjä"]
 
 
 class Party(FileRecord):
-    nimi: Text = Field(description="Organisaation virallinen nimi.")
+    nimi: Line = Field(description="Organisaation virallinen nimi.")
     tyyppi: PartyKind = Field(description="Osapuolen laji: 'työpaja' tai 'koulutuksen järjestäjä'.")
     y_tunnus: BusinessId = Field(description="Y-tunnus muodossa 1234567-8; tarkistusnumero tarkistetaan.")
-    yllapitaja: Text = Field(description="Ylläpitäjä, esim. kunta tai kuntayhtymä. Sama ylläpitäjä kahdella "
+    yllapitaja: Line = Field(description="Ylläpitäjä, esim. kunta tai kuntayhtymä. Sama ylläpitäjä kahdella "
                                          "osapuolella näytetään erikseen (ks. Rahoitus).")
-    kunnat: list[Text] = Field(min_length=1, description="Kunnat, joissa osapuoli toimii.")
+    kunnat: list[Line] = Field(min_length=1, description="Kunnat, joissa osapuoli toimii.")
     verkkosivu: Url = Field(description="Organisaation verkkosivu (https://).")
     alkuperainen: bool = Field(description="true, jos osapuoli on alkuperäinen sopijaosapuoli; false, jos "
                                            "se on liittynyt myöhemmin.")
     liittynyt: date = Field(description="Päivä, jona osapuoli liittyi linjauksiin (VVVV-KK-PP).")
     allekirjoitettu: date | None = Field(default=None, description="Allekirjoituspäivä (VVVV-KK-PP); "
                                                                   "jätä tyhjäksi, kunnes on allekirjoitettu.")
-    allekirjoituspaikka: Text | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
+    allekirjoituspaikka: Line | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
     allekirjoittaja: Signatory = Field(description="Linjaukset allekirjoittava henkilö.")
 
     @property
@@ -116,7 +137,7 @@ class Party(FileRecord):
 # --- data/tukiorganisaatiot.yml ----------------------------------------------------------------------
 
 class Supporter(Record):
-    nimi: Text = Field(description="Organisaation nimi.")
+    nimi: Line = Field(description="Organisaation nimi.")
     rooli: Text = Field(description="Mitä organisaatio tekee verkoston tukena.")
     verkkosivu: Url | None = Field(default=None, description="Organisaation verkkosivu (https://).")
 
@@ -130,7 +151,7 @@ class Supporters(Record):
 
 class PriceTier(Record):
     tunnus: Slug = Field(description="Tason pysyvä tunnus, esim. perustaso.")
-    nimi: Text = Field(description="Tason nimi sivulla, esim. Perustaso.")
+    nimi: Line = Field(description="Tason nimi sivulla, esim. Perustaso.")
     sisalto: Text = Field(description="Mitä tason päivähintaan sisältyy (liitteen sanamuoto).")
     vahintaan: int = Field(ge=0, description="Päivähinnan alaraja euroina.")
     enintaan: int | None = Field(default=None, ge=0, description="Päivähinnan yläraja euroina; jätä pois "
@@ -141,14 +162,14 @@ class PriceTiers(Record):
     tasot: list[PriceTier] = Field(min_length=1, description="Hintatasot edullisimmasta vaativimpaan.")
     esimerkkijaksot: list[Annotated[int, Field(ge=1, le=365)]] = Field(
         description="Pajajakson pituudet päivinä, joille lasketaan esimerkkihinnat, esim. [10, 20, 40].")
-    lahde: Text = Field(description="Mistä hinnat ovat peräisin.")
+    lahde: Line = Field(description="Mistä hinnat ovat peräisin.")
 
 
 # --- data/rahoitus.yml ----------------------------------------------------------------------------------
 
 class FundingShare(Record):
     tunnus: Slug = Field(description="Rahoitusosuuden pysyvä tunnus.")
-    nimi: Text = Field(description="Rahoitusosuuden nimi, esim. perusrahoitus.")
+    nimi: Line = Field(description="Rahoitusosuuden nimi, esim. perusrahoitus.")
     prosentti: float = Field(gt=0, le=100, description="Osuus prosentteina.")
     kuvaus: Text = Field(description="Mihin osuus perustuu.")
 
@@ -157,7 +178,7 @@ class Funding(Record):
     osuudet: list[FundingShare] = Field(min_length=1, description="Rahoitusmallin osuudet; yhteensä 100 %.")
     erityinen_tuki_prosentti: int = Field(ge=100, le=500, description="Erityistä tukea tarvivan opiskelijan "
                                                                       "rahoitus prosentteina (pohjassa 150).")
-    lahde: Text = Field(description="Lukujen lähde.")
+    lahde: Line = Field(description="Lukujen lähde.")
     vuosi: int = Field(ge=2000, le=2100, description="Vuosi, jonka tilannetta luvut kuvaavat.")
     huomautus: Text = Field(description="Toimituksen huomautus lukujen ajantasaisuudesta.")
 
@@ -173,8 +194,8 @@ class Scope(Record):
 
 class Contact(FileRecord):
     osapuoli: Slug = Field(description="Osapuolen tunnus (tiedoston nimi kansiossa data/osapuolet ilman .yml).")
-    nimi: Text = Field(description="Vastuuhenkilön nimi.")
-    tehtava: Text = Field(description="Tehtävänimike.")
+    nimi: Line = Field(description="Vastuuhenkilön nimi.")
+    tehtava: Line = Field(description="Tehtävänimike.")
     vastuualue: Scope = Field(description="Mitä vastuuhenkilö hoitaa: koko organisaatio, ala tai toimipiste.")
     sahkoposti: Email = Field(description="Työsähköpostiosoite (ei henkilökohtaista osoitetta).")
     puhelin: Phone = Field(description="Työpuhelinnumero, esim. +358 40 123 4567.")
@@ -188,13 +209,13 @@ class Contact(FileRecord):
 
 class Ring(Record):
     tunnus: Slug = Field(description="Renkaan pysyvä tunnus, esim. tapaamiset.")
-    nimi: Text = Field(description="Renkaan nimi kuvassa ja listassa, esim. Tapaamiset.")
+    nimi: Line = Field(description="Renkaan nimi kuvassa ja listassa, esim. Tapaamiset.")
 
 
 class Activity(Record):
     tunnus: Slug = Field(description="Toiminnon pysyvä tunnus; kalenterin tapahtuma säilyy samana, kun "
                                      "tunnus pysyy samana.")
-    otsikko: Text = Field(description="Toiminnon nimi, esim. Vastuuhenkilöiden kevättapaaminen.")
+    otsikko: Line = Field(description="Toiminnon nimi, esim. Vastuuhenkilöiden kevättapaaminen.")
     kuvaus: Text = Field(description="Mitä tehdään ja miksi (1–3 virkettä).")
     rengas: Slug = Field(description="Minkä renkaan toiminto on (renkaan tunnus yllä).")
     kuukausi: Month | None = Field(default=None, description="Kuukausi 1–12, jos toiminto on yhden kuukauden "
@@ -210,7 +231,7 @@ class Activity(Record):
                                                                           "toiminnolle, jos päivää ei ole annettu.")
     vastuuosapuoli: Slug | None = Field(default=None, description="Vastuussa oleva osapuoli (tunnus "
                                                                   "kansiosta data/osapuolet).")
-    vastuurooli: Text | None = Field(default=None, description="Vastuussa oleva rooli, jos vastuu ei ole "
+    vastuurooli: Line | None = Field(default=None, description="Vastuussa oleva rooli, jos vastuu ei ole "
                                                                "yhdellä osapuolella, esim. Vastuuhenkilöt.")
     linkki: Url | None = Field(default=None, description="Lisätietoja (https://).")
 
@@ -232,34 +253,40 @@ def _code_text(value):
 Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^\d{6}$")]
 
 
+def _coverage_word(value: str) -> str:
+    """The pages say 'kokonaan' and 'osittain'; the data keeps one word for each."""
+    return {"kokonaan": "kokonainen", "osittain": "osittainen"}.get(value, value)
+
+
 class CoveredUnit(Record):
     koodi: Code = Field(description="Tutkinnon osan kuusinumeroinen koodi (ePerusteet / koodisto "
                                     "tutkinnonosat). Nimi haetaan koodin perusteella.")
-    kattavuus: Literal["kokonainen", "osittainen"] = Field(
-        description="'kokonainen', jos koko tutkinnon osa voidaan suorittaa työpajalla, muuten 'osittainen'.")
+    kattavuus: Annotated[Literal["kokonainen", "osittainen", "kokonaan", "osittain"], AfterValidator(_coverage_word)] = Field(
+        description="'kokonainen' (tai 'kokonaan'), jos koko tutkinnon osa voidaan suorittaa työpajalla, muuten "
+                    "'osittainen' (tai 'osittain').")
     osat: Text | None = Field(default=None, description="Osittaisesta tutkinnon osasta: mitkä "
                                                         "ammattitaitovaatimukset tai osa-alueet pajalla voi tehdä.")
 
 
 class QualificationCoverage(Record):
     koodi: Code = Field(description="Tutkinnon kuusinumeroinen koodi (koodisto koulutus), esim. 351741.")
-    diaarinumero: Text = Field(description="Tutkinnon perusteen diaarinumero, jonka mukaan tunnistettiin, "
+    diaarinumero: Line = Field(description="Tutkinnon perusteen diaarinumero, jonka mukaan tunnistettiin, "
                                            "esim. OPH-2455-2017.")
     tutkinnon_osat: list[CoveredUnit] = Field(min_length=1, description="Tutkinnon osat, joita pajalla voi "
                                                                          "suorittaa kokonaan tai osittain.")
 
 
 class Recognisers(Record):
-    tyopaja: Text = Field(description="Tunnistamiseen osallistunut työpajan työntekijä: nimi ja tehtävä.")
-    opettaja: Text = Field(description="Tunnistamiseen osallistunut ammatillinen opettaja: nimi ja tehtävä.")
+    tyopaja: Line = Field(description="Tunnistamiseen osallistunut työpajan työntekijä: nimi ja tehtävä.")
+    opettaja: Line = Field(description="Tunnistamiseen osallistunut ammatillinen opettaja: nimi ja tehtävä.")
     koulutuksen_jarjestaja: Slug = Field(description="Opettajan koulutuksen järjestäjä (osapuolen tunnus).")
 
 
 class Report(TextRecord):
     tyopaja: Slug = Field(description="Työpaja, jonka oppimisympäristö on tunnistettu (osapuolen tunnus).")
-    kunta: Text = Field(description="Kunta, jossa oppimisympäristö on.")
-    oppimisymparisto: Text = Field(description="Oppimisympäristön tai työyksikön nimi, esim. Puuverstas.")
-    tyotehtavat: list[Text] = Field(min_length=1, description="Tyypilliset työtehtävät, yksi per rivi.")
+    kunta: Line = Field(description="Kunta, jossa oppimisympäristö on.")
+    oppimisymparisto: Line = Field(description="Oppimisympäristön tai työyksikön nimi, esim. Puuverstas.")
+    tyotehtavat: list[Line] = Field(min_length=1, description="Tyypilliset työtehtävät, yksi per rivi.")
     tutkinnot: list[QualificationCoverage] = Field(min_length=1, description="Tutkinnot ja niiden tutkinnon "
                                                                              "osat, joihin ympäristö on tunnistettu.")
     osaamistodistus: bool = Field(description="true, jos työpaja voi antaa osaamistodistuksen näistä tutkinnon "
@@ -276,7 +303,25 @@ class Report(TextRecord):
 # --- data/ajankohtaista/<päivä>-<aihe>.md front matter ------------------------------------------------
 
 class Article(TextRecord):
-    otsikko: Text = Field(description="Uutisen otsikko.")
+    otsikko: Line = Field(description="Uutisen otsikko.")
     paivamaara: date = Field(description="Julkaisupäivä (VVVV-KK-PP). Tulevaisuuden päivällä uutinen "
                                          "julkaistaan vasta sinä päivänä.")
     tiivistelma: Text = Field(description="Yhden virkkeen tiivistelmä luetteloon ja syötteeseen.")
+
+
+# --- front matter of an ordinary page (docs/**/*.md) --------------------------------------------------
+
+class PageSearch(Record):
+    exclude: bool = Field(default=False, description="true jättää sivun pois sivuston hausta.")
+
+
+class PageMeta(Record):
+    """Settings an ordinary page may give between its '---' lines."""
+
+    title: Line | None = Field(default=None, pattern=r"^[^{}<>]*$", description="Sivun otsikko, jos se ei ole "
+                                                                                "sivun ensimmäinen otsikko.")
+    description: Line | None = Field(default=None, description="Sivun kuvaus hakukoneille.")
+    hide: list[Literal["navigation", "toc", "footer", "feedback", "path", "tags"]] = Field(
+        default_factory=list, description="Piilotettavat sivun osat: navigation, toc, footer.")
+    search: PageSearch | None = Field(default=None, description="Sivun näkyminen haussa.")
+    render_macros: bool = Field(default=True, description="false näyttää sivun {{ }}-merkinnät tekstinä.")

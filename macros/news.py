@@ -6,21 +6,17 @@ import html
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
-import markdown
-import nh3
+import re
+
 from markupsafe import Markup
 
 from .finnish import fi_date
+from .sanitise import editor_markdown
 from .templating import environment, render
 
-# Markdown in news is rendered, then cleaned to this subset: no scripts, styles, images or raw HTML.
-ALLOWED_TAGS = {"p", "a", "ul", "ol", "li", "strong", "em", "code", "blockquote", "br", "h3", "h4"}
-
-
-def safe_markdown(text: str) -> Markup:
-    html = markdown.markdown(text, output_format="html")
-    return Markup(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, url_schemes={"https", "mailto"},
-                            link_rel="noopener"))
+# Characters that XML 1.0 does not allow anywhere in a document (most control characters, surrogates,
+# U+FFFE and U+FFFF): a news title with one would make the whole feed unreadable.
+NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(frozen=True)
@@ -48,7 +44,7 @@ def items(site, today: date) -> list[Item]:
                               Markup(""), "allekirjoitus"))
     for article in site.articles:
         found.append(Item(f"uutinen-{article.id}", article.paivamaara, article.otsikko, article.tiivistelma,
-                          safe_markdown(article.body), "uutinen"))
+                          editor_markdown(article.body), "uutinen"))
     return sorted((i for i in found if i.day <= today), key=lambda i: (i.day, i.id), reverse=True)
 
 
@@ -64,12 +60,12 @@ def atom(site, today: date, site_url: str, host: str) -> str:
     entries = items(site, today)[:FEED_ENTRIES]
     base = site_url.rstrip("/") + "/"
     updated = max((i.day for i in entries), default=today)
-    return environment().get_template("feed.xml").render(
+    return NOT_XML.sub("", environment().get_template("feed.xml").render(
         items=entries, base=base, host=host, updated=stamp(updated), stamp=stamp,
         # content type="html" carries the HTML as escaped text
         html_as_text=lambda markup: Markup(html.escape(str.__str__(markup))),
         title=f"{site.region.nimi_genetiivi} työpaja- ja koulutusverkosto: ajankohtaista",
-        contact=site.region.sahkoposti, author=site.region.yllapitaja) + "\n"
+        contact=site.region.sahkoposti, author=site.region.yllapitaja)) + "\n"
 
 
 def stamp(day: date) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from markupsafe import escape
-
 from .finnish import euros
 from .templating import render
 
@@ -31,12 +29,6 @@ def render_price_examples(prices) -> str:
     return render("price_examples.html", rows=rows, days=prices.esimerkkijaksot)
 
 
-def price_example_markdown(prices) -> str:
+def render_price_example(prices) -> str:
     """The appendix's 'Hinnoitteluesimerkki tasoittain' as in the text, from the same data."""
-    lines = ["Hinnoitteluesimerkki tasoittain:", ""]
-    for tier in prices.tasot:
-        if tier.enintaan is None:
-            lines.append(f"- {escape(tier.nimi)} alkaen {tier.vahintaan} euroa / päivä")
-        else:
-            lines.append(f"- {escape(tier.nimi)} {tier.vahintaan}-{tier.enintaan} euroa / päivä")
-    return "\n".join(lines) + "\n"
+    return render("price_example.html", tiers=prices.tasot)

@@ -1,14 +1,23 @@
-"""The macros pages call, bound to the loaded site. Plain callables: any Jinja host can register them."""
+"""The macros pages call, bound to the loaded site and to the page being rendered. Plain callables.
+
+Every macro returns Markup that is safe to put into page Markdown: a block of HTML goes into the build's
+stash and leaves a placeholder (macros.rawhtml), and a value from data comes out as inert text
+(macros.sanitise.inline_text). The names and parameters are those of macros.pages.PAGE_MACROS; a test
+holds the two together.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from . import clock, contacts, funding, news, parties, pricing, rawhtml, reports
+from . import clock, contacts, funding, news, pages, parties, pricing, reports
+from .rawhtml import Stash
+from .sanitise import inline_text
 from .templating import render
 from .text import law_link
 
@@ -28,30 +37,23 @@ def data_files() -> list[tuple[str, str]]:
     return rows
 
 
-MACRO_CALL = re.compile(r"\{\{\s*([a-z_]+)\(")
-
-
-def pages_by_source(docs_dir: Path) -> dict[str, list[str]]:
-    """Data file or folder → the pages whose text calls a macro that shows it (found by reading docs/).
+def pages_by_source(site_pages: dict[str, list]) -> dict[str, list[str]]:
+    """Data file or folder → the pages that call a macro showing it (from the checked pages).
     The report pages all call the same macro, so they are one line, not hundreds."""
     found: dict[str, set[str]] = {}
-    for page in sorted(docs_dir.rglob("*.md")):
-        relative = page.relative_to(docs_dir).as_posix()
-        if relative.startswith("tunnistamisraportit/"):
-            names, relative = {"raportti"}, "tunnistamisraportit/*.md"
-        else:
-            text = page.read_text(encoding="utf-8")
-            names = set(MACRO_CALL.findall(text))
-            if "{{ alue." in text:
-                found.setdefault("data/alue.yml", set()).add(relative)
-        for name in names & MACRO_DOCS.keys():
-            for source in MACRO_DOCS[name][1].split(", "):
-                found.setdefault(source, set()).add(relative)
-    return {source: sorted(pages) for source, pages in found.items()}
+    for page, parts in sorted(site_pages.items()):
+        shown = "tunnistamisraportit/*.md" if page.startswith("tunnistamisraportit/") else page
+        for part in parts:
+            if isinstance(part, pages.Call) and part.name in MACRO_DOCS:
+                for source in MACRO_DOCS[part.name][1].split(", "):
+                    found.setdefault(source, set()).add(shown)
+    return {source: sorted(names) for source, names in found.items()}
 
 
 # What each macro shows, and from which data: the "Mitä mistä" page lists this for editors.
 MACRO_DOCS = {
+    "alue": ("Alueen tieto tekstinä: alue(\"nimi\"), \"nimi_genetiivi\", \"kunnat\", \"kuvaus\", \"yllapitaja\"; "
+             "\"sahkoposti\" ja \"palaute_sahkoposti\" linkkeinä", "data/alue.yml"),
     "osapuolet": ("Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)", "data/osapuolet/"),
     "yhteistyon_tila": ("Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet", "data/osapuolet/"),
     "tilasana": ("Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä", "data/osapuolet/"),
@@ -65,82 +67,116 @@ MACRO_DOCS = {
     "vastuuhenkilot": ("Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot; valinnat alku= ja "
                        "loppu= rajaavat organisaatiot alkukirjaimen mukaan", "data/vastuuhenkilot/"),
     "vuosikello": ("Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi=", "data/vuosikello.yml"),
+    "kalenterilinkit": ("Vuosikellon kalenteritiedoston lataus- ja tilauslinkit", "data/vuosikello.yml"),
     "raportti": ("Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)", "docs/tunnistamisraportit/"),
     "raporttihaku": ("Tunnistamisraporttien kattavuustaulukko ja haku; valinta tutkinnot= rajaa tutkintoihin, "
-                     "luettelo=False jättää raporttiluettelon pois", "docs/tunnistamisraportit/"),
+                     "luettelo=false jättää raporttiluettelon pois", "docs/tunnistamisraportit/"),
     "ajankohtaista": ("Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)",
                       "data/osapuolet/, data/ajankohtaista/"),
+    "syotelinkit": ("Ajankohtaista-syötteen (Atom) linkki ja osoite", "data/ajankohtaista/"),
     "tietolahdetaulukko": ("Tämä taulukko: mikä tieto tulee mistäkin", "docs/"),
     "laki": ("Linkki lakiin Finlexissä, esim. laki(\"531/2017\")", "macros/text.py"),
+    "koko_asiakirja": ("Linjausten kaikki luvut ja liite yhtenä asiakirjana tulostusta varten", "docs/linjaukset/"),
 }
 
-
-class Escaped:
-    """Read-only view of a record for pages: every text value comes out HTML-escaped.
-
-    Page Markdown is rendered by Jinja without autoescape, so `{{ alue.nimi }}` must not be able to
-    smuggle HTML into the page.
-    """
-
-    def __init__(self, record):
-        self._record = record
-
-    def __getattr__(self, name):
-        return _escaped(getattr(self._record, name))
-
-    def __str__(self):
-        return str(escape(str(self._record)))
+# The agreement's sections in order: the one-page document shows them all.
+AGREEMENT_SECTIONS = ("sopijaosapuolet", "voimaantulo-ja-voimassaolo", "tarkoitus-ja-lahtokohdat",
+                      "yhteistyon-toimintamalli", "osapuolten-vastuualueet", "rahoitus", "salassapito",
+                      "irtisanominen-muuttaminen-tai-purkaminen", "asiakirjojen-lukumaara", "allekirjoitukset",
+                      "liite")
 
 
-def _escaped(value):
-    if isinstance(value, str):
-        return escape(value)
-    if isinstance(value, (list, tuple)):
-        return [_escaped(item) for item in value]
-    if hasattr(value, "model_fields"):
-        return Escaped(value)
-    return value
+@dataclass(frozen=True)
+class PageInfo:
+    """What a macro needs to know of the page that calls it."""
+
+    src: str   # path under docs/, e.g. 'tunnistamisraportit/x.md'
+    url: str   # the page's URL relative to the site root, e.g. 'tunnistamisraportit/x/'
+
+    @property
+    def base(self) -> str:
+        """Relative path from the page to the site root ('' or '../…')."""
+        return "../" * self.url.count("/")
 
 
-def variables(site) -> dict:
-    """Data the pages may print directly, escaped."""
-    return {"alue": Escaped(site.region)}
+_HEADING = re.compile(r"^(#{1,5})(?= )", re.M)
 
 
-def build_macros(site, page_base, page_file, today: date | None = None) -> dict:
-    """Name → callable. page_base() gives the relative path from the current page to the site root;
-    page_file() the current page's source path (e.g. 'tunnistamisraportit/x.md')."""
+def demote_headings(markdown: str) -> str:
+    """Shift every ATX heading one level down, so a page can be included under another heading."""
+    return _HEADING.sub(lambda m: m.group(1) + "#", markdown)
+
+
+def _region_value(region, field: str) -> Markup:
+    value = getattr(region, field)
+    if field in ("sahkoposti", "palaute_sahkoposti"):
+        return Markup('<a href="mailto:{0}">{0}</a>').format(value)
+    if isinstance(value, list):
+        value = ", ".join(value)
+    return inline_text(value)
+
+
+def build_macros(site, page: Callable[[], PageInfo], stash: Stash | None, today: date | None = None,
+                 site_url: str = "") -> dict[str, Callable[..., Markup]]:
+    """Name → callable. page() tells which page is being rendered; stash receives the HTML blocks (None:
+    the blocks go into the Markdown as raw HTML, for a host that runs no stash)."""
     today = today or date.today()
+    site_url = site_url or "https://linjaukset.example/"
     reports_by_file = {f"tunnistamisraportit/{r.id}.md": r for r in site.reports}
 
     def html(text: str) -> Markup:
         """A block of generated HTML: the page gets a placeholder, the HTML goes in after Markdown."""
-        return Markup(rawhtml.stash(text))
+        return Markup(stash.put(text) if stash is not None else "\n\n" + text + "\n\n")
 
-    return {
-        "osapuolet": lambda: html(parties.render_party_tables(site.parties, page_base())),
-        "yhteistyon_tila": lambda: html(parties.render_status(site.parties, site.region, page_base())),
-        "tilasana": lambda: parties.cooperation_status(site.parties)["word"],
-        "kappalemaara": lambda: parties.copies_sentence(site.parties),
+    def report() -> Markup:
+        chosen = reports_by_file[page().src]
+        # The page's title as a Markdown heading (MkDocs takes the page title from it), then the report.
+        return Markup("# ") + inline_text(reports.title(chosen, site)) + html(reports.render_report(chosen, site, today))
+
+    def calendar_links() -> Markup:
+        address = site_url + "vuosikello/vuosikello.ics"
+        return html(render("calendar_links.html", file=page().base + "vuosikello/vuosikello.ics", address=address,
+                           webcal=re.sub(r"^https?://", "webcal://", address)))
+
+    def feed_links() -> Markup:
+        return html(render("feed_links.html", file=page().base + "ajankohtaista/feed.xml",
+                           address=site_url + "ajankohtaista/feed.xml"))
+
+    def whole_agreement() -> Markup:
+        sections = []
+        for name in AGREEMENT_SECTIONS:
+            body = pages.render(site.pages[f"linjaukset/{name}.md"], macros)
+            sections.append(f'<section class="document-section document-section--{name}" markdown>\n\n'
+                            f"{demote_headings(body)}\n\n</section>\n")
+        return Markup("\n".join(sections))
+
+    macros = {
+        "alue": lambda kentta: _region_value(site.region, kentta),
+        "osapuolet": lambda: html(parties.render_party_tables(site.parties, page().base)),
+        "yhteistyon_tila": lambda: html(parties.render_status(site.parties, site.region, page().base)),
+        "tilasana": lambda: inline_text(parties.cooperation_status(site.parties)["word"]),
+        "kappalemaara": lambda: inline_text(parties.copies_sentence(site.parties)),
         "allekirjoitukset": lambda: html(parties.render_signatures(site.parties)),
         "tukiorganisaatiot": lambda: html(parties.render_supporters(site.supporters)),
         "hintataulukko": lambda: html(pricing.render_price_table(site.price_tiers)),
         "esimerkkihinnat": lambda: html(pricing.render_price_examples(site.price_tiers)),
-        "hinnoitteluesimerkki": lambda: pricing.price_example_markdown(site.price_tiers),
+        "hinnoitteluesimerkki": lambda: html(pricing.render_price_example(site.price_tiers)),
         "rahoituskaavio": lambda: html(funding.render_funding_chart(site.funding)),
         "vastuuhenkilot": lambda alku=None, loppu=None: html(contacts.render_directory(
-            site.parties, site.contacts, page_base() + "vastuuhenkilot/", alku, loppu)),
+            site.parties, site.contacts, page().base + "vastuuhenkilot/", alku, loppu)),
         "vuosikello": lambda omistaja=None, renkaat=None, vuosi=None: html(
             clock.render_clock(site.clock, site.parties, omistaja, renkaat, vuosi,
                                key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))))
             if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
-        # The page's title as a Markdown heading (MkDocs takes the page title from it), then the report.
-        "raportti": lambda: (f"# {escape(reports.title(reports_by_file[page_file()], site))}\n"
-                             + html(reports.render_report(reports_by_file[page_file()], site, today))),
+        "kalenterilinkit": calendar_links,
+        "raportti": report,
         "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
-            reports.render_finder(site, today, page_base(), tutkinnot, luettelo)),
+            reports.render_finder(site, today, page().base, tutkinnot, luettelo)),
         "ajankohtaista": lambda maara=50: html(news.render_news(site, today, maara)),
-        "tietolahdetaulukko": lambda docs_dir: html(render("sources.html", macros=MACRO_DOCS, files=data_files(),
-                                                           pages=pages_by_source(Path(docs_dir)))),
-        "laki": law_link,
+        "syotelinkit": feed_links,
+        "tietolahdetaulukko": lambda: html(render("sources.html", macros=MACRO_DOCS, files=data_files(),
+                                                  pages=pages_by_source(site.pages))),
+        "laki": lambda numero, teksti=None: law_link(numero, teksti),
+        "koko_asiakirja": whole_agreement,
     }
+    return macros

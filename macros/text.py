@@ -1,17 +1,10 @@
-"""Helpers for the agreement's text: law links and heading levels for the one-page agreement."""
+"""Links to the laws the agreement names, on Finlex."""
 
 from __future__ import annotations
 
-import re
-
 from markupsafe import Markup, escape
 
-# Laws and decrees named in the agreement, with their Finlex pages.
-LAWS = {
-    "531/2017": ("Laki ammatillisesta koulutuksesta", "2017/531"),
-    "673/2017": ("Valtioneuvoston asetus ammatillisesta koulutuksesta", "2017/673"),
-    "621/1999": ("Laki viranomaisten toiminnan julkisuudesta", "1999/621"),
-}
+from .pages import LAWS
 FINLEX = "https://www.finlex.fi/fi/lainsaadanto/"
 
 
@@ -20,11 +13,3 @@ def law_link(number: str, text: str | None = None) -> Markup:
     title, path = LAWS[number]
     return Markup('<a href="{}" title="{} ({}) Finlexissä">{}</a>').format(
         FINLEX + path, title, number, escape(text or number))
-
-
-_HEADING = re.compile(r"^(#{1,5})(?= )", re.M)
-
-
-def demote_headings(markdown: str) -> str:
-    """Shift every ATX heading one level down, so a page can be included under another heading."""
-    return _HEADING.sub(lambda m: m.group(1) + "#", str(markdown))

@@ -83,7 +83,7 @@ _YAML_PROBLEMS = [
     ("did not find expected key", "sisennys on väärin: tarkista, että rivi on samalla tasolla kuin edelliset kentät"),
     ("did not find expected '-' indicator", "luettelon sisennys on väärin: jokaisen kohdan pitää alkaa samasta kohdasta merkillä '-'"),
     ("found unexpected end of stream", "tiedosto päättyy kesken: tarkista lainausmerkit"),
-    ("found undefined alias", "viittaus (*) ankkuriin, jota ei ole määritelty"),
+    ("found undefined alias", "arvo alkaa merkillä *, jolla YAML viittaa toisaalle: laita arvo lainausmerkkeihin"),
     ("expected a single document", "tiedostossa saa olla vain yksi YAML-dokumentti (poista ylimääräinen '---')"),
     ("while scanning a quoted scalar", "lainausmerkit jäivät sulkematta"),
     ("expected ',' or ']'", "hakasulkeissa [ ] oleva luettelo jäi sulkematta tai sen arvossa on kaksoispiste: "
@@ -95,19 +95,72 @@ _YAML_PROBLEMS = [
 ]
 
 
-def _yaml_message(exc: yaml.YAMLError) -> str:
-    text = str(exc)
+_KEY_LINE = re.compile(r"^(\s*)(?:- )?([^\s:#'\"\[\]{}]+):(?:\s|$)")
+
+
+def _keys_before(lines: list[str], index: int) -> list[tuple[int, int, str]]:
+    """(line number, indentation, key) of the lines before index that start a field."""
+    found = []
+    for number in range(index):
+        match = _KEY_LINE.match(lines[number])
+        if match:
+            found.append((number + 1, len(match.group(1)), match.group(2)))
+    return found
+
+
+def _indent_advice(exc: yaml.MarkedYAMLError, text: str, fields: frozenset[str], line_offset: int) -> str | None:
+    """When a field is at the wrong indentation, say which field and where it belongs."""
+    mark = exc.problem_mark
+    lines = text.split("\n")
+    if mark is None or not fields or mark.line >= len(lines):
+        return None
+    match = _KEY_LINE.match(lines[mark.line])
+    if not match or match.group(2) not in fields:
+        return None
+    key, indent = match.group(2), len(match.group(1))
+    before = _keys_before(lines, mark.line)
+    if not before:
+        return None
+    if "mapping values are not allowed" in str(exc.problem) and mark.column == match.end(2):
+        number, _indent, previous = before[-1]
+        return (f"kenttä '{key}' on sisennetty liikaa: siirrä se samaan kohtaan kuin rivin "
+                f"{number + line_offset} kenttä '{previous}'")
+    levels: dict[int, tuple[int, str]] = {}
+    for number, level, name in before:
+        levels = {lvl: entry for lvl, entry in levels.items() if lvl < level}
+        levels[level] = (number, name)
+    options = [levels[lvl] for lvl in sorted(levels, key=lambda lvl: abs(lvl - indent)) if lvl != indent][:2]
+    if not options:
+        return None
+    where = " tai ".join(f"rivin {number + line_offset} kenttä '{name}'" for number, name in options)
+    return f"kenttä '{key}' on väärällä sisennyksellä: siirrä se samaan kohtaan kuin {where}"
+
+
+def _yaml_message(exc: yaml.YAMLError, text: str = "", fields: frozenset[str] = frozenset(),
+                  line_offset: int = 0) -> str:
+    advice = _indent_advice(exc, text, fields, line_offset) if isinstance(exc, yaml.MarkedYAMLError) else None
+    if advice:
+        return f"YAML-muotovirhe: {advice}"
+    message = str(exc)
     for needle, finnish in _YAML_PROBLEMS:
-        if needle in text:
+        if needle in message:
             return f"YAML-muotovirhe: {finnish}"
-    problem = getattr(exc, "problem", None) or "tuntematon virhe"
-    return f"YAML-muotovirhe: tiedostoa ei voi lukea ({problem}); tarkista sisennykset ja lainausmerkit"
+    return "YAML-muotovirhe: tiedostoa ei voi lukea: tarkista sisennykset, lainausmerkit ja sulkeet"
+
+
+MAX_FILE_BYTES = 1_000_000   # a data file, page or report; the largest example file is 10 kB
+MAX_DEPTH = 20               # nesting of lists and fields; the deepest model needs 5
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """Decode UTF-8 (a byte-order mark is accepted); a non-UTF-8 byte is a located problem."""
+    """Decode UTF-8 (a byte-order mark is accepted) with Unix line ends; a non-UTF-8 byte is a located
+    problem, and so is a file too large to be an editor's."""
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(file, 1, 1, f"tiedosto on liian suuri ({len(raw) // 1000} kt, enintään "
+                                          f"{MAX_FILE_BYTES // 1000} kt): jaa tiedot useampaan tiedostoon")]
     try:
-        return raw.decode("utf-8-sig"), []
+        text = raw.decode("utf-8-sig")
+        return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text), []
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
@@ -181,12 +234,59 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError, source: Source) -> 
                                            "poista se; se on voinut tulla mukaan kopioidessa")
 
 
-def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, Source, list[Problem]]:
-    """Parse YAML text; returns the data (None on failure), its Source and the problems found."""
+_PREFIX = re.compile(r"^[ \-?:]*", re.M)
+
+
+def _needs_scan(text: str) -> bool:
+    """Whether text could nest deeply or use anchors, aliases or tags (most files cannot: a quick test)."""
+    if "&" in text or "*" in text or "!" in text:
+        return True
+    if text.count("[") + text.count("{") > MAX_DEPTH // 2:
+        return True
+    return max(map(len, _PREFIX.findall(text)), default=0) > MAX_DEPTH
+
+
+def _limit_problems(text: str, source: Source) -> list[Problem]:
+    """Depth, anchors, aliases and tags, found from libyaml's event stream, which (unlike building the
+    node tree) does not recurse: 100,000 nested brackets are counted, not a crash."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_BASE_LOADER):
+        mark = event.start_mark
+        where = (source.file, mark.line + 1 + source.line_offset, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            return [Problem(*where, "merkit & ja * alussa ovat YAMLin viittauksia, joita tiedostoissa ei käytetä: "
+                                    "kirjoita arvo auki tai laita se lainausmerkkeihin")]
+        tag = getattr(event, "tag", None)
+        if tag and getattr(event, "implicit", (True,)) in (False, (False, False)) and tag != STR_TAG:
+            return [Problem(*where, f"merkintä {tag.replace('tag:yaml.org,2002:', '!!')} ei ole käytössä: kirjoita "
+                                    "arvo tavallisena tekstinä")]
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return [Problem(*where, f"tiedot ovat sisäkkäin liian monella tasolla (enintään {MAX_DEPTH}): "
+                                        "tarkista sisennykset ja sulkeet [ ] { }")]
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return []
+
+
+def parse(text: str, file: str, line_offset: int = 0,
+          fields: frozenset[str] = frozenset()) -> tuple[object, Source, list[Problem]]:
+    """Parse YAML text; returns the data (None on failure), its Source and the problems found. fields, the
+    field names the file's model knows, let a misplaced line be named in the message."""
     source = Source(file=file, line_offset=line_offset)
     problems = _tab_problems(text, file, line_offset)
     if problems:
         return None, source, problems
+    if _needs_scan(text):
+        try:
+            problems = _limit_problems(text, source)
+        except yaml.MarkedYAMLError:
+            problems = []  # the parse below reports the syntax error with its Finnish message
+        except yaml.reader.ReaderError as exc:
+            return None, source, [_reader_problem(text, exc, source)]
+        if problems:
+            return None, source, problems
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -207,17 +307,18 @@ def parse(text: str, file: str, line_offset: int = 0) -> tuple[object, Source, l
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 if mark else 1) + line_offset
         col = mark.column + 1 if mark else 1
-        return None, source, [Problem(file, line, col, _yaml_message(exc))]
+        return None, source, [Problem(file, line, col, _yaml_message(exc, text, fields, line_offset))]
     except yaml.reader.ReaderError as exc:
         return None, source, [_reader_problem(text, exc, source)]
-    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
-        return None, source, [Problem(file, 1 + line_offset, 1, f"YAML-muotovirhe: tiedostoa ei voi lukea ({exc})")]
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError):
+        return None, source, [Problem(file, 1 + line_offset, 1, "YAML-muotovirhe: tiedostoa ei voi lukea: tarkista "
+                                      "sisennykset, lainausmerkit ja sulkeet")]
     finally:
         loader.dispose()
     return data, source, []
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$\r?\n?", re.S | re.M)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S | re.M)
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

@@ -95,7 +95,7 @@ def test_built_feed_has_every_activity(built_site, root):
     calendar = icalendar.Calendar.from_ical((built_site / "vuosikello/vuosikello.ics").read_bytes())
     assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == sorted(a.otsikko for a in site.clock.toiminnot)
     html = (built_site / "vuosikello/index.html").read_text(encoding="utf-8")
-    assert 'href="vuosikello.ics"' in html and 'href="webcal://' in html
+    assert 'href="../vuosikello/vuosikello.ics"' in html and 'href="webcal://' in html
     for a in site.clock.toiminnot:
         assert a.otsikko in html
 

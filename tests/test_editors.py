@@ -19,7 +19,7 @@ APPEND = re.compile(r"^(?P<path>\S+): lisää \S+-luettelon loppuun$")
 
 
 def guide_examples(root):
-    return EXAMPLE.findall((root / "CONTRIBUTING.md").read_text(encoding="utf-8"))
+    return EXAMPLE.findall((root / "docs/sivuston-yllapito.md").read_text(encoding="utf-8"))
 
 
 def test_guide_covers_every_common_task(root):
@@ -27,7 +27,7 @@ def test_guide_covers_every_common_task(root):
     for needed in ("data/osapuolet/", "data/vastuuhenkilot/", "data/vuosikello.yml", "docs/tunnistamisraportit/",
                    "data/ajankohtaista/", "toimituksen huomautus"):
         assert any(needed in title for title in titles), needed
-    text = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    text = (root / "docs/sivuston-yllapito.md").read_text(encoding="utf-8")
     for step in ("Commit changes", "pull request", "Files changed", "Merge pull request", "työyhteystietoja"):
         assert step in text
 

@@ -53,15 +53,15 @@ def test_wrong_values_in_a_valid_shape_give_problems(tmp_path_factory, fields):
 @settings(max_examples=100, deadline=None)
 @given(body=YAMLISH, head=YAMLISH)
 def test_any_report_or_news_file_gives_problems_not_a_crash(tmp_path_factory, body, head):
-    from macros.loader import load_front_matter_files, Site
+    from macros.loader import read_front_matter_file
     from macros.models import Article, Report
 
     root = tmp_path_factory.mktemp("fm")
     folder = root / "docs" / "tunnistamisraportit"
     folder.mkdir(parents=True)
     (folder / "x.md").write_text(f"---\n{head}\n---\n{body}", encoding="utf-8")
-    for model in (Report, Article):
+    for model, templated in ((Report, True), (Article, False), (None, True)):
         problems: list[Problem] = []
-        records = load_front_matter_files(root, "docs/tunnistamisraportit", model, problems, Site())
-        assert records == [] or not problems or all(p.file.endswith("x.md") for p in problems)
-        assert all(p.line >= 1 for p in problems)
+        record, parts, broken = read_front_matter_file(folder / "x.md", root, model, problems, templated)
+        assert broken == bool(problems)
+        assert all(p.file == "docs/tunnistamisraportit/x.md" and p.line >= 1 for p in problems)

@@ -22,8 +22,9 @@ def test_price_examples_are_computed(golden):
 
 
 def test_appendix_example_is_from_the_same_data():
-    assert pricing.price_example_markdown(samples.price_tiers()) == (
-        "Hinnoitteluesimerkki tasoittain:\n\n- Perus 30-45 euroa / päivä\n- Vaativa alkaen 70 euroa / päivä\n")
+    html = pricing.render_price_example(samples.price_tiers())
+    assert re.findall(r"<li>(.*?)</li>", html) == ["Perus 30-45 euroa / päivä", "Vaativa alkaen 70 euroa / päivä"]
+    assert "Hinnoitteluesimerkki tasoittain:" in html
 
 
 def test_funding_bars_add_up_to_the_width():

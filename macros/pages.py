@@ -1,0 +1,344 @@
+"""What an editor's page may contain, checked before any build and enforced again when it is rendered.
+
+A page (docs/**/*.md, report files included) is Markdown with macro calls. The template language is
+cut down to one construct: `{{ name(literal, key=literal) }}` where `name` is one of PAGE_MACROS and
+every argument is a literal of the documented type. Anything else Jinja offers (variables, attribute or
+item access, filters, tests, blocks, includes, imports) is refused with a Finnish `file:line` message.
+The same parsed page is what the build renders (`render`): it knows no node but text and those calls,
+so a page that slipped past the check still cannot reach Python objects.
+
+Raw HTML and links in a page are checked against one allowlist (tags, attributes, URL schemes); the
+rendered page is also cleaned with the same allowlist (macros/sanitise.py), so the check is there to
+tell the editor, and the cleaning to make sure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+from jinja2 import Environment, TemplateSyntaxError, nodes
+
+from .problems import Problem
+
+# --- the page language -------------------------------------------------------------------------------
+
+# Laws and decrees the agreement names: number → (title, path on Finlex).
+LAWS = {
+    "531/2017": ("Laki ammatillisesta koulutuksesta", "2017/531"),
+    "673/2017": ("Valtioneuvoston asetus ammatillisesta koulutuksesta", "2017/673"),
+    "621/1999": ("Laki viranomaisten toiminnan julkisuudesta", "1999/621"),
+}
+
+# Macro name → its parameters in order: name → accepted literal type (str, int, bool or list), or a tuple
+# of the texts it accepts.
+PAGE_MACROS: dict[str, dict[str, type]] = {
+    "alue": {"kentta": ("nimi", "nimi_genetiivi", "kunnat", "kuvaus", "sahkoposti", "yllapitaja",
+                        "palaute_sahkoposti")},
+    "osapuolet": {},
+    "yhteistyon_tila": {},
+    "tilasana": {},
+    "kappalemaara": {},
+    "allekirjoitukset": {},
+    "tukiorganisaatiot": {},
+    "hintataulukko": {},
+    "esimerkkihinnat": {},
+    "hinnoitteluesimerkki": {},
+    "rahoituskaavio": {},
+    "vastuuhenkilot": {"alku": str, "loppu": str},
+    "vuosikello": {"omistaja": str, "renkaat": list, "vuosi": int},
+    "kalenterilinkit": {},
+    "raportti": {},
+    "raporttihaku": {"tutkinnot": list, "luettelo": bool},
+    "ajankohtaista": {"maara": int},
+    "syotelinkit": {},
+    "tietolahdetaulukko": {},
+    "laki": {"numero": tuple(sorted(LAWS)), "teksti": str},
+    "koko_asiakirja": {},
+}
+
+# Front matter keys a page may use (Material's and MkDocs' own); report and news files have models instead.
+PAGE_META_KEYS = {"title", "description", "hide", "search", "render_macros"}
+
+REPORT_MACRO = "{{ raportti() }}"
+
+_JINJA = Environment(autoescape=False)
+
+
+@dataclass(frozen=True)
+class Call:
+    """One macro call in a page, with its literal arguments."""
+
+    name: str
+    args: tuple
+    kwargs: tuple  # ((name, value), …)
+    line: int
+
+
+Part = str | Call  # a page is text and calls, in order
+
+
+class PageError(Exception):
+    """A construct that pages may not use; line is 1-based within the page body."""
+
+    def __init__(self, line: int, message: str):
+        super().__init__(message)
+        self.line, self.message = line, message
+
+
+_NODE_NAMES = {
+    nodes.Getattr: "pisteellä haettu ominaisuus (esim. config.site_url)",
+    nodes.Getitem: "hakasulkeilla haettu arvo",
+    nodes.Filter: "suodatin (|)",
+    nodes.Test: "testi (is)",
+    nodes.For: "silmukka ({% for %})",
+    nodes.If: "ehto ({% if %})",
+    nodes.Include: "sisällytys ({% include %})",
+    nodes.Import: "tuonti ({% import %})",
+    nodes.FromImport: "tuonti ({% from %})",
+    nodes.Macro: "oma makro ({% macro %})",
+    nodes.Assign: "muuttujan asetus ({% set %})",
+    nodes.AssignBlock: "muuttujan asetus ({% set %})",
+    nodes.FilterBlock: "suodatinlohko ({% filter %})",
+    nodes.Name: "muuttuja",
+    nodes.Block: "lohko ({% block %})",
+    nodes.Extends: "periytys ({% extends %})",
+    nodes.With: "{% with %}-lohko",
+    nodes.CallBlock: "{% call %}-lohko",
+}
+
+_ADVICE = ("sivuilla saa käyttää vain makroja muodossa {{ nimi() }} tai {{ nimi(\"arvo\") }}; katso luettelo "
+           "sivulta Mitä mistä")
+
+
+def _what(node: nodes.Node) -> str:
+    for kind, name in _NODE_NAMES.items():
+        if isinstance(node, kind):
+            return name
+    return f"rakenne {type(node).__name__}"
+
+
+def _literal(node: nodes.Node, line: int):
+    """The value of a literal argument: text, number, true/false or a list of those."""
+    if isinstance(node, nodes.Const) and isinstance(node.value, (str, int, bool)) and not isinstance(node.value, float):
+        return node.value
+    if isinstance(node, nodes.List):
+        return [_literal(item, line) for item in node.items]
+    raise PageError(getattr(node, "lineno", line), f"makron arvon pitää olla teksti lainausmerkeissä, luku, "
+                                                   f"true tai false, ei {_what(node)}: {_ADVICE}")
+
+
+def _type_ok(value, expected) -> bool:
+    if isinstance(expected, tuple):
+        return value in expected
+    if expected is bool:
+        return isinstance(value, bool)
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if expected is list:
+        return isinstance(value, list) and all(isinstance(v, (str, int)) and not isinstance(v, bool) for v in value)
+    return isinstance(value, expected)
+
+
+_TYPE_WORDS = {str: "teksti lainausmerkeissä", int: "kokonaisluku", bool: "true tai false",
+               list: "luettelo hakasulkeissa, esim. [\"a\", \"b\"]"}
+
+
+def _call(node: nodes.Node) -> Call:
+    line = node.lineno
+    if not isinstance(node, nodes.Call) or not isinstance(node.node, nodes.Name):
+        raise PageError(line, f"sivulla on {_what(node)}: {_ADVICE}")
+    name = node.node.name
+    if name not in PAGE_MACROS:
+        from difflib import get_close_matches
+        near = get_close_matches(name, PAGE_MACROS, n=1)
+        hint = f" (tarkoititko '{near[0]}'?)" if near else ""
+        raise PageError(line, f"tuntematon makro '{name}'{hint}: {_ADVICE}")
+    if node.dyn_args is not None or node.dyn_kwargs is not None:
+        raise PageError(line, f"makrolle '{name}' ei voi antaa arvoja *- tai **-merkinnällä: {_ADVICE}")
+    params = PAGE_MACROS[name]
+    if len(node.args) > len(params):
+        raise PageError(line, f"makrolle '{name}' annettiin liian monta arvoa (enintään {len(params)})")
+    args = tuple(_literal(arg, line) for arg in node.args)
+    kwargs = tuple((kw.key, _literal(kw.value, line)) for kw in node.kwargs)
+    given = dict(zip(params, args))
+    for key, value in kwargs:
+        if key not in params:
+            allowed = ", ".join(params) or "ei yhtään"
+            raise PageError(line, f"makrolla '{name}' ei ole valintaa '{key}' (sallitut: {allowed})")
+        if key in given:
+            raise PageError(line, f"makron '{name}' valinta '{key}' on annettu kahdesti")
+        given[key] = value
+    for key, value in given.items():
+        if not _type_ok(value, params[key]):
+            expected = params[key]
+            words = ("jokin näistä: " + ", ".join(f'"{v}"' for v in expected) if isinstance(expected, tuple)
+                     else _TYPE_WORDS[expected])
+            raise PageError(line, f"makron '{name}' valinnan '{key}' pitää olla {words}")
+    return Call(name, args, kwargs, line)
+
+
+def parse(text: str) -> list[Part]:
+    """The page body as text and macro calls; PageError at the first construct pages may not use."""
+    if "{" not in text:
+        return [text]
+    try:
+        template = _JINJA.parse(text)
+    except TemplateSyntaxError as exc:
+        raise PageError(exc.lineno or 1, "sivun {{ }}- tai {% %}-merkinnät ovat rikki (esim. sulkeva }} "
+                                         "puuttuu): korjaa merkintä; jos tarkoitat näyttää aaltosulkeet "
+                                         "tekstinä, kirjoita ne {% raw %}…{% endraw %} -merkintöjen väliin") from None
+    parts: list[Part] = []
+    for statement in template.body:
+        if not isinstance(statement, nodes.Output):
+            raise PageError(statement.lineno, f"sivulla on {_what(statement)}: {_ADVICE}")
+        for node in statement.nodes:
+            if isinstance(node, nodes.TemplateData):
+                parts.append(node.data)
+            else:
+                parts.append(_call(node))
+    return parts
+
+
+def render(parts: list[Part], macros: dict) -> str:
+    """The page with each call replaced by what its macro returns. Knows nothing but text and calls."""
+    out = []
+    for part in parts:
+        if isinstance(part, str):
+            out.append(part)
+        elif isinstance(part, Call) and part.name in PAGE_MACROS:
+            out.append(str(macros[part.name](*part.args, **dict(part.kwargs))))
+        else:  # pragma: no cover - parse() produces nothing else
+            raise TypeError(f"not a page part: {part!r}")
+    return "".join(out)
+
+
+# --- raw HTML and links in a page ---------------------------------------------------------------------
+
+# Tags and attributes an editor's Markdown may produce (also the sanitiser's allowlist).
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "dd", "del", "details", "div", "dl",
+    "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
+    "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+}
+GENERIC_ATTRIBUTES = {"class", "id", "title", "lang"}
+TAG_ATTRIBUTES = {
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height", "loading"},
+    "td": {"colspan", "rowspan", "style"},
+    "th": {"colspan", "rowspan", "scope", "style"},
+    "ol": {"start", "reversed"},
+    "time": {"datetime"},
+    "details": {"open"},
+    "button": {"type", "data-print"},
+    "div": {"markdown"},
+    "section": {"markdown"},
+    "p": {"markdown"},
+    "span": {"markdown"},
+}
+URL_ATTRIBUTES = {"href", "src"}
+URL_SCHEMES = {"https", "mailto", "tel"}
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def url_problem(url: str) -> str | None:
+    """None for a relative URL or one with an allowed scheme; otherwise why not."""
+    # Browsers ignore control and invisible characters inside a scheme ("java\tscript:").
+    scheme = _SCHEME.match(_INVISIBLE.sub("", url))
+    if scheme and scheme.group(1).lower() not in URL_SCHEMES:
+        return (f"osoitteen alku '{scheme.group(1)}:' ei ole sallittu: käytä osoitetta, joka alkaa https://, "
+                "mailto: tai tel:, tai sivuston sisäistä linkkiä")
+    return None
+
+
+class _TagScanner(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str]] = []  # (line, column, message)
+
+    def handle_starttag(self, tag, attrs):
+        line, col = self.getpos()
+        if tag not in ALLOWED_TAGS:
+            self.found.append((line, col, f"HTML-elementti <{tag}> ei ole sallittu sivuilla: poista se "
+                                          "(tekstin muotoiluun riittää Markdown)"))
+            return
+        allowed = GENERIC_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            if name not in allowed:
+                self.found.append((line, col, f"HTML-elementin <{tag}> määre '{name}' ei ole sallittu: poista se"))
+            elif name in URL_ATTRIBUTES and value and (problem := url_problem(value)):
+                self.found.append((line, col, problem))
+            elif tag == "img" and name == "src" and _SCHEME.match(value or ""):
+                self.found.append((line, col, "kuvan pitää olla sivuston oma tiedosto (esim. kuvat/kartta.png), "
+                                              "ei toisen sivuston osoite: lukijan selain hakisi sen sieltä"))
+            elif name == "type" and (value or "").lower() != "button":
+                self.found.append((line, col, "painikkeen tyypin pitää olla type=\"button\""))
+
+    handle_startendtag = handle_starttag
+
+
+_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.S | re.M)
+_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
+_JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
+_MD_REF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
+_ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*?)\s*\}")
+_ATTR_KEY = re.compile(r"(?:^|\s)([^\s=#.\"']+)\s*=")
+ATTR_LIST_KEYS = {"title", "lang", "target", "markdown"}
+
+
+def _blank_code(text: str) -> str:
+    """Code blocks and spans show text literally, and macro calls are checked on their own: keep their
+    lines, drop their content from the scan."""
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731 - a one-line helper
+    return _JINJA_TAG.sub(blank, _CODE_SPAN.sub(blank, _FENCE.sub(blank, text)))
+
+
+def _line_col(text: str, index: int) -> tuple[int, int]:
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def markup_problems(text: str) -> list[tuple[int, int, str]]:
+    """Raw HTML, links and attribute lists in page Markdown that the site does not allow."""
+    scan = _blank_code(text)
+    found: list[tuple[int, int, str]] = []
+    if "<" in scan:
+        scanner = _TagScanner()
+        scanner.feed(scan)
+        scanner.close()
+        found += [(line, col + 1, message) for line, col, message in scanner.found]
+    for pattern in (_MD_LINK, _MD_REF, _AUTOLINK):
+        for match in pattern.finditer(scan):
+            problem = url_problem(match.group(1))
+            if problem:
+                found.append((*_line_col(scan, match.start(1)), problem))
+    for match in _MD_IMAGE.finditer(scan):
+        if _SCHEME.match(match.group(1)):
+            found.append((*_line_col(scan, match.start(1)), "kuvan pitää olla sivuston oma tiedosto (esim. "
+                                                              "kuvat/kartta.png), ei toisen sivuston osoite"))
+    for match in _ATTR_LIST.finditer(scan):
+        for key in _ATTR_KEY.findall(match.group(1)):
+            if key.lower() not in ATTR_LIST_KEYS:
+                found.append((*_line_col(scan, match.start()), f"määre '{key}' ei ole sallittu {{ }}-merkinnässä: "
+                                                               "poista se (sallittuja ovat #tunnus ja .luokka)"))
+    return sorted(set(found))
+
+
+# --- one page, checked -------------------------------------------------------------------------------
+
+def check_body(body: str, file: str, line_offset: int, templated: bool = True) -> tuple[list[Part], list[Problem]]:
+    """Parse and check a page body (after its front matter); line_offset lines precede it in the file."""
+    problems = [Problem(file, line + line_offset, col, message) for line, col, message in markup_problems(body)]
+    parts: list[Part] = [body]
+    if templated:
+        try:
+            parts = parse(body)
+        except PageError as exc:
+            problems.append(Problem(file, exc.line + line_offset, 1, exc.message))
+    return parts, problems
