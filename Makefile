@@ -25,11 +25,15 @@ $(STAMP): requirements.txt Makefile
 	$(BIN)/python -c "import site, sys; open(site.getsitepackages()[0] + '/linjaukset.pth', 'w').write(sys.argv[1])" "$(CURDIR)"
 	touch $(STAMP)
 
+# In the preview, invalid data does not stop the server: every page shows the Finnish messages instead.
 serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 with live reload (also for data/)
-	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+	LINJAUKSET_ESIKATSELU=1 $(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
-check: $(STAMP) ## Validate data/ and print every problem with its file and line
-	$(BIN)/python -m macros.check $(CHECK_ROOT)
+# On problems the check's Finnish messages must be the last lines an editor reads, but make would add its
+# English "make: *** [Makefile:NN: check] Error 1". So the recipe ends make itself, quietly, with SIGPIPE:
+# the exit status is 141, never 0, and a target that depends on check (build) does not run.
+check: $(STAMP) ## Validate data/ and docs/ and print every problem with its file and line
+	@$(BIN)/python -m macros.check $(CHECK_ROOT) || { kill -s PIPE $$PPID; exit 1; }
 
 build: check ## Check the data, then build the site strictly into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site

@@ -93,9 +93,16 @@ class TextRecord(FileRecord):
 
 # --- data/alue.yml -------------------------------------------------------------------------------
 
+# A place name: words of letters joined by spaces or hyphens (Pohjois-Pohjanmaa, Anár). It goes into the
+# site's title and header, where the theme prints it as it is.
+PlaceName = Annotated[str, _check(lambda value: None if re.fullmatch(r"[^\W\d_]+([ -][^\W\d_]+)*", value) else
+                                  "alueen nimessä saa olla vain kirjaimia sekä sanojen välissä välilyönti tai "
+                                  "väliviiva"), Field(json_schema_extra={"pattern": r"^[^\s\d<>&\"'{}]+([ -][^\s\d<>&\"'{}]+)*$"})]
+
+
 class Region(Record):
-    nimi: Line = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
-    nimi_genetiivi: Line = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
+    nimi: PlaceName = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
+    nimi_genetiivi: PlaceName = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
     kunnat: list[Line] = Field(min_length=1, description="Alueen kunnat aakkosjärjestyksessä.")
     sahkoposti: Email = Field(description="Verkoston yhteinen sähköpostiosoite, johon lukijat voivat ottaa yhteyttä.")
     kuvaus: Text = Field(description="Lyhyt kuvaus alueesta ja verkostosta etusivua varten (1–3 virkettä).")

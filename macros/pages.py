@@ -14,6 +14,7 @@ tell the editor, and the cleaning to make sure.
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -246,11 +247,12 @@ _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2
 
 def url_problem(url: str) -> str | None:
     """None for a relative URL or one with an allowed scheme; otherwise why not."""
-    # Browsers ignore control and invisible characters inside a scheme ("java\tscript:").
-    scheme = _SCHEME.match(_INVISIBLE.sub("", url))
+    # Browsers decode character references and ignore control and invisible characters inside a scheme
+    # ("java&#9;script:", "&#106;avascript:").
+    scheme = _SCHEME.match(_INVISIBLE.sub("", html.unescape(url)))
     if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-        return (f"osoitteen alku '{scheme.group(1)}:' ei ole sallittu: käytä osoitetta, joka alkaa https://, "
-                "mailto: tai tel:, tai sivuston sisäistä linkkiä")
+        return (f"osoitteen alku '{scheme.group(1).lower()}:' ei ole sallittu: käytä osoitetta, joka alkaa "
+                "https://, mailto: tai tel:, tai sivuston sisäistä linkkiä")
     return None
 
 

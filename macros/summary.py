@@ -1,28 +1,42 @@
 """What a pull request does to the data, in Finnish, for the check's summary page.
 
-`python -m macros.summary BASE_DIR HEAD_DIR` compares two checkouts and prints Markdown.
+`python -m macros.summary BASE_DIR HEAD_DIR` compares two checkouts and prints Markdown: every changed
+file under data/ and docs/ by name, what the change means (a party added, a signature recorded…) and
+the check's problems. Everything taken from the files is escaped, so that no value can add a heading,
+a link or a picture to the summary.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 from .finnish import fi_date
-from .loader import Site, load_site
+from .loader import DATA, DOCS, Site, load_site
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:\"'=])")
+_BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def md(value: object) -> str:
+    """Text from the data as inert GitHub Markdown: on one line, every punctuation mark escaped."""
+    return _MARKDOWN.sub(r"\\\1", _BREAKS.sub(" ", str(value)).strip())
 
 
 def _diff(label: str, before: dict, after: dict, describe) -> list[str]:
     lines = []
     for key in sorted(after.keys() - before.keys()):
-        lines.append(f"- Lisätty {label}: {describe(after[key])}")
+        lines.append(f"- Lisätty {label}: {md(describe(after[key]))}")
     for key in sorted(before.keys() - after.keys()):
-        lines.append(f"- Poistettu {label}: {describe(before[key])}")
+        lines.append(f"- Poistettu {label}: {md(describe(before[key]))}")
     for key in sorted(before.keys() & after.keys()):
         old, new = before[key].model_dump(), after[key].model_dump()
         changed = [name for name in new if old.get(name) != new.get(name)]
-        if changed:
-            lines.append(f"- Muutettu {label}: {describe(after[key])} (kentät: {', '.join(changed)})")
+        if changed or getattr(before[key], "body", None) != getattr(after[key], "body", None):
+            fields = ", ".join(changed + (["teksti"] if hasattr(after[key], "body") and
+                                          before[key].body != after[key].body else []))
+            lines.append(f"- Muutettu {label}: {md(describe(after[key]))} (kentät: {md(fields)})")
     return lines
 
 
@@ -33,7 +47,7 @@ def changes(before: Site, after: Site) -> list[str]:
     old_signed = {p.id for p in before.parties if p.allekirjoitettu}
     for party in after.parties:
         if party.allekirjoitettu and party.id not in old_signed:
-            lines.append(f"- Allekirjoitus kirjattu: {party.nimi} ({fi_date(party.allekirjoitettu)})")
+            lines.append(f"- Allekirjoitus kirjattu: {md(party.nimi)} ({fi_date(party.allekirjoitettu)})")
     lines += _diff("vastuuhenkilö", {c.id: c for c in before.contacts}, {c.id: c for c in after.contacts},
                    lambda c: f"{c.nimi}, {c.tehtava}")
     lines += _diff("tunnistamisraportti", {r.id: r for r in before.reports}, {r.id: r for r in after.reports},
@@ -43,24 +57,66 @@ def changes(before: Site, after: Site) -> list[str]:
     lines += _diff("vuosikellon toiminto", old_clock, new_clock, lambda a: a.otsikko)
     lines += _diff("uutinen", {a.id: a for a in before.articles}, {a.id: a for a in after.articles},
                    lambda a: a.otsikko)
-    for name, attr in (("hintatasot", "price_tiers"), ("rahoitusmallin luvut", "funding"), ("alueen tiedot", "region")):
+    lines += _diff("tukiorganisaatio", {s.nimi: s for s in before.supporters}, {s.nimi: s for s in after.supporters},
+                   lambda s: s.nimi)
+    for name, attr in (("hintatasot", "price_tiers"), ("rahoitusmallin luvut", "funding"), ("alueen tiedot", "region"),
+                       ("vuosikellon renkaat tai alkuvuosi", "clock")):
         old, new = getattr(before, attr), getattr(after, attr)
-        if old is not None and new is not None and old.model_dump() != new.model_dump():
+        if attr == "clock":
+            old = old and old.model_dump(exclude={"toiminnot"})
+            new = new and new.model_dump(exclude={"toiminnot"})
+        else:
+            old, new = old and old.model_dump(), new and new.model_dump()
+        if old is not None and new is not None and old != new:
             lines.append(f"- Muutettu: {name}")
     return lines
+
+
+def changed_files(base: Path, head: Path) -> list[tuple[str, str]]:
+    """(path, 'lisätty' | 'muutettu' | 'poistettu') for every file under data/ and docs/ that differs."""
+    def files(root: Path) -> dict[str, Path]:
+        found = {}
+        for top in (DATA, DOCS):
+            for path in (root / top).rglob("*"):
+                if path.is_file() or path.is_symlink():
+                    found[path.relative_to(root).as_posix()] = path
+        return found
+
+    old, new = files(base), files(head)
+    result = [(name, "lisätty") for name in new.keys() - old.keys()]
+    result += [(name, "poistettu") for name in old.keys() - new.keys()]
+    for name in old.keys() & new.keys():
+        a, b = old[name], new[name]
+        if a.is_symlink() or b.is_symlink():
+            if a.is_symlink() != b.is_symlink() or a.readlink() != b.readlink():
+                result.append((name, "muutettu"))
+        elif a.read_bytes() != b.read_bytes():
+            result.append((name, "muutettu"))
+    return sorted(result)
 
 
 def summary(base: Path, head: Path) -> str:
     before, _ = load_site(base)
     after, problems = load_site(head)
     out = ["## Muutoksen vaikutus tietoihin", ""]
-    found = changes(before, after)
-    out += found or ["Muutos ei muuta sivuston tietoja (vain tekstiä tai koodia)."]
+    files = changed_files(base, head)
+    if files:
+        out += ["Muuttuneet tiedostot:", ""]
+        out += [f"- {md(name)} ({status})" for name, status in files]
+        out.append("")
+        found = changes(before, after)
+        if found:
+            out += ["Mitä muutos tekee:", "", *found]
+        else:
+            out.append("Muutos koskee vain sivujen tekstiä tai tiedostoja, joista ei koosteta taulukoita.")
+    else:
+        out.append("Muutos ei muuta sivuston tietoja eikä sivuja (vain koodia tai ohjeita).")
     out.append("")
     if problems:
-        out.append(f"**Tiedoissa on {len(problems)} virhettä**, ja sivustoa ei julkaista ennen korjausta:")
+        out.append(f"**Tiedoissa on {len(problems)} {'virhe' if len(problems) == 1 else 'virhettä'}**, ja "
+                   "sivustoa ei julkaista ennen korjausta:")
         out.append("")
-        out += [f"- `{p.file}` rivi {p.line}: {p.message}" for p in problems]
+        out += [f"- {md(p.file)} rivi {p.line}: {md(p.message)}" for p in problems]
     else:
         out.append("Tiedot ovat kunnossa. Esikatseltava sivusto on ladattavissa tämän tarkistuksen "
                    "tiedostoista (*sivusto-esikatselu*).")

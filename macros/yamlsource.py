@@ -129,7 +129,7 @@ def _indent_advice(exc: yaml.MarkedYAMLError, text: str, fields: frozenset[str],
     for number, level, name in before:
         levels = {lvl: entry for lvl, entry in levels.items() if lvl < level}
         levels[level] = (number, name)
-    options = [levels[lvl] for lvl in sorted(levels, key=lambda lvl: abs(lvl - indent)) if lvl != indent][:2]
+    options = [levels[lvl] for lvl in sorted(levels, key=lambda lvl: (abs(lvl - indent), -lvl)) if lvl != indent][:2]
     if not options:
         return None
     where = " tai ".join(f"rivin {number + line_offset} kenttä '{name}'" for number, name in options)

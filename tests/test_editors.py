@@ -134,8 +134,23 @@ def test_summary_of_a_broken_change_lists_the_errors(root, tmp_path):
     party = after / "data/osapuolet/harjulan-tyopaja.yml"
     party.write_text(party.read_text(encoding="utf-8").replace("2987652-4", "2987652-5"), encoding="utf-8")
     text = summary(root, after)
-    assert "**Tiedoissa on 1 virhettä**" in text
-    assert "`data/osapuolet/harjulan-tyopaja.yml` rivi 4: kenttä 'y_tunnus'" in text
+    assert "**Tiedoissa on 1 virhe**" in text
+    assert r"- data/osapuolet/harjulan\-tyopaja\.yml rivi 4: kenttä \'y\_tunnus\'" in text
+    assert r"- data/osapuolet/harjulan\-tyopaja\.yml (muutettu)" in text
+
+
+def test_summary_escapes_markdown_from_data_and_names_every_changed_file(root, tmp_path):
+    after = copy_project(tmp_path / "after")
+    supporters = after / "data/tukiorganisaatiot.yml"
+    supporters.write_text(supporters.read_text(encoding="utf-8").replace(
+        "  - nimi: ALU-koordinaattorit", "  - nimi: '# Otsikko ![kuva](https://x.example/a.png) [linkki](https://x.example)'"),
+        encoding="utf-8")
+    (after / "docs/linjaukset/salassapito.md").write_text("# Salassapito\n\nMuutettu.\n", encoding="utf-8")
+    text = summary(root, after)
+    assert r"- Lisätty tukiorganisaatio: \# Otsikko \!\[kuva\]\(https\:" in text
+    assert "](https://" not in text and "\n#" not in text
+    assert r"- data/tukiorganisaatiot\.yml (muutettu)" in text
+    assert r"- docs/linjaukset/salassapito\.md (muutettu)" in text
 
 
 def test_what_feeds_what_page_lists_every_macro_and_data_file(built_site, root):

@@ -12,8 +12,9 @@ def test_html_in_data_is_shown_as_text(project, tmp_path):
     party.write_text(party.read_text(encoding="utf-8").replace("nimi: Harjulan kunnan työpaja",
                                                                f"nimi: '{SCRIPT}'"), encoding="utf-8")
     region = project / "data/alue.yml"
-    region.write_text(region.read_text(encoding="utf-8").replace("nimi_genetiivi: Kuusilaakson",
-                                                                 f"nimi_genetiivi: '{SCRIPT}'"), encoding="utf-8")
+    text = region.read_text(encoding="utf-8")
+    region.write_text(text[: text.index("kuvaus:")] + f"kuvaus: '{SCRIPT}'\n" + text[text.index("yllapitaja:"):],
+                      encoding="utf-8")
     tiers = project / "data/hintatasot.yml"
     tiers.write_text(tiers.read_text(encoding="utf-8").replace("nimi: Perustaso", f"nimi: '{SCRIPT}'"),
                      encoding="utf-8")

@@ -22,7 +22,11 @@
     var groups = Array.prototype.slice.call(root.querySelectorAll("[data-filter-group]"));
     var status = root.querySelector("[data-filter-status]");
     var empty = root.querySelector("[data-filter-empty]");
-    root.querySelectorAll("[data-filter-form]").forEach(function (form) { form.hidden = false; });
+    root.querySelectorAll("[data-filter-form]").forEach(function (form) {
+      form.hidden = false;
+      // The filters work as you type; Enter must not reload the page.
+      form.addEventListener("submit", function (event) { event.preventDefault(); });
+    });
 
     function apply() {
       var words = normalise(input ? input.value : "").split(/\s+/).filter(Boolean);
