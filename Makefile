@@ -16,13 +16,12 @@ export DISABLE_MKDOCS_2_WARNING := true
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(STAMP): requirements.txt Makefile
+$(STAMP): requirements.txt pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
-	@# Make the project's `macros` package importable in the venv: mkdocs.yml names one of its modules
-	@# (macros.rawhtml) as a Markdown extension, which MkDocs loads before any plugin runs.
-	$(BIN)/python -c "import site, sys; open(site.getsitepackages()[0] + '/linjaukset.pth', 'w').write(sys.argv[1])" "$(CURDIR)"
+	@# The project itself, editable: mkdocs.yml names its Markdown extension (macros.markdown_extension).
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 # In the preview, invalid data does not stop the server: every page shows the Finnish messages instead.
@@ -33,7 +32,7 @@ serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 with live reload (a
 # English "make: *** [Makefile:NN: check] Error 1". So the recipe ends make itself, quietly, with SIGPIPE:
 # the exit status is 141, never 0, and a target that depends on check (build) does not run.
 check: $(STAMP) ## Validate data/ and docs/ and print every problem with its file and line
-	@$(BIN)/python -m macros.check $(CHECK_ROOT) || { kill -s PIPE $$PPID; exit 1; }
+	@$(BIN)/python -m macros.cli.check $(CHECK_ROOT) || { kill -s PIPE $$PPID; exit 1; }
 
 build: check ## Check the data, then build the site strictly into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site

@@ -12,10 +12,10 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from macros import pages
-from macros.loader import load_site
+from macros.data import pages
+from macros.data.loader import load_site
 from macros.site_macros import PageInfo, build_macros
-from macros.yamlsource import split_front_matter
+from macros.data.yamlsource import split_front_matter
 
 
 def page_url(src_uri: str) -> str:
@@ -36,7 +36,7 @@ def baseline(project: Path, out: Path) -> int:
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"  - macros:\n(?:      .*\n)+", "", config)
     config = re.sub(r"watch:\n(?:  - .*\n)+", "", config)
-    config = re.sub(r"  - macros\.rawhtml.*\n", "", config)
+    config = re.sub(r"  - macros\.markdown_extension.*\n", "", config)
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     site, problems = load_site(project)

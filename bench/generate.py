@@ -13,8 +13,8 @@ import shutil
 from datetime import date, timedelta
 from pathlib import Path
 
-from macros.finnish import business_id_check_digit
-from macros.reference import load_reference
+from macros.data.finnish import business_id_check_digit
+from macros.data.reference import load_reference
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY = ("macros", "overrides", "schemas", "CONTRIBUTING.md")

@@ -1,8 +1,8 @@
 """The macros pages call, bound to the loaded site and to the page being rendered. Plain callables.
 
 Every macro returns Markup that is safe to put into page Markdown: a block of HTML goes into the build's
-stash and leaves a placeholder (macros.rawhtml), and a value from data comes out as inert text
-(macros.sanitise.inline_text). The names and parameters are those of macros.pages.PAGE_MACROS; a test
+stash and leaves a placeholder (macros.markdown_extension), and a value from data comes out as inert text
+(macros.sanitise.inline_text). The names and parameters are those of macros.data.pages.PAGE_MACROS; a test
 holds the two together.
 """
 
@@ -15,69 +15,37 @@ from datetime import date
 
 from markupsafe import Markup
 
-from . import clock, contacts, funding, news, pages, parties, pricing, reports
-from .rawhtml import Stash
-from .sanitise import inline_text
-from .templating import render
-from .text import law_link
+from .markdown_extension import Stash
+from .data import pages
+from .data.registry import KINDS, generic_macros, kinds_shown_by
+from .data.site import Site
+from .render import clock, contacts, funding, news, parties, pricing, reports
+from .render.laws import law_link
+from .render.sanitise import inline_text
+from .render.templating import render
 
 
-def data_files() -> list[tuple[str, str]]:
-    """(path, what it holds) for every data file kind, from the loader's registry and the models."""
-    from .loader import FOLDERS, NEWS, REPORTS, SINGLE_FILES
-    from .models import Article, Report
-    from .reference import REFERENCE_FILE
-    from .schemas import MODEL_DESCRIPTIONS
-
-    rows = [(f"data/{name}", MODEL_DESCRIPTIONS[model.__name__]) for name, (model, _) in SINGLE_FILES.items()]
-    rows += [(f"data/{folder}/", MODEL_DESCRIPTIONS[model.__name__]) for folder, (model, _) in FOLDERS.items()]
-    rows.append((f"{REPORTS}/", MODEL_DESCRIPTIONS[Report.__name__]))
-    rows.append((f"{NEWS}/", MODEL_DESCRIPTIONS[Article.__name__]))
-    rows.append((REFERENCE_FILE, "Tutkintojen ja tutkinnon osien viralliset koodit (viitetieto, ei muokata käsin)."))
-    return rows
+def sources_table() -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
+    """For the "Mitä mistä" page: (path, what it holds) of every kind of data, and macro → (what it shows,
+    the data it shows)."""
+    files = [(kind.path, kind.description) for kind in KINDS]
+    macros = {name: (macro.doc, ", ".join(kind.path for kind in kinds_shown_by(name)) or "–")
+              for name, macro in pages.PAGE_MACROS.items()}
+    return files, macros
 
 
-def pages_by_source(site_pages: dict[str, list]) -> dict[str, list[str]]:
+def pages_by_source(site_pages) -> dict[str, list[str]]:
     """Data file or folder → the pages that call a macro showing it (from the checked pages).
     The report pages all call the same macro, so they are one line, not hundreds."""
     found: dict[str, set[str]] = {}
     for page, parts in sorted(site_pages.items()):
         shown = "tunnistamisraportit/*.md" if page.startswith("tunnistamisraportit/") else page
         for part in parts:
-            if isinstance(part, pages.Call) and part.name in MACRO_DOCS:
-                for source in MACRO_DOCS[part.name][1].split(", "):
-                    found.setdefault(source, set()).add(shown)
+            if isinstance(part, pages.Call):
+                for kind in kinds_shown_by(part.name):
+                    found.setdefault(kind.path, set()).add(shown)
     return {source: sorted(names) for source, names in found.items()}
 
-
-# What each macro shows, and from which data: the "Mitä mistä" page lists this for editors.
-MACRO_DOCS = {
-    "alue": ("Alueen tieto tekstinä: alue(\"nimi\"), \"nimi_genetiivi\", \"kunnat\", \"kuvaus\", \"yllapitaja\"; "
-             "\"sahkoposti\" ja \"palaute_sahkoposti\" linkkeinä", "data/alue.yml"),
-    "osapuolet": ("Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)", "data/osapuolet/"),
-    "yhteistyon_tila": ("Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet", "data/osapuolet/"),
-    "tilasana": ("Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä", "data/osapuolet/"),
-    "kappalemaara": ("Virke asiakirjan kappalemäärästä (yksi kullekin osapuolelle)", "data/osapuolet/"),
-    "allekirjoitukset": ("Allekirjoituslohkot, yksi kullekin osapuolelle", "data/osapuolet/"),
-    "tukiorganisaatiot": ("Verkostoa tukevat organisaatiot, jotka eivät ole osapuolia", "data/tukiorganisaatiot.yml"),
-    "hintataulukko": ("Opiskelijapäivähinnan tasot", "data/hintatasot.yml"),
-    "esimerkkihinnat": ("Pajajakson hinnat esimerkkipituuksille", "data/hintatasot.yml"),
-    "hinnoitteluesimerkki": ("Liitteen hinnoitteluesimerkki", "data/hintatasot.yml"),
-    "rahoituskaavio": ("Rahoitusosuuksien kaavio ja taulukko", "data/rahoitus.yml"),
-    "vastuuhenkilot": ("Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot; valinnat alku= ja "
-                       "loppu= rajaavat organisaatiot alkukirjaimen mukaan", "data/vastuuhenkilot/"),
-    "vuosikello": ("Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi=", "data/vuosikello.yml"),
-    "kalenterilinkit": ("Vuosikellon kalenteritiedoston lataus- ja tilauslinkit", "data/vuosikello.yml"),
-    "raportti": ("Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)", "docs/tunnistamisraportit/"),
-    "raporttihaku": ("Tunnistamisraporttien kattavuustaulukko ja haku; valinta tutkinnot= rajaa tutkintoihin, "
-                     "luettelo=false jättää raporttiluettelon pois", "docs/tunnistamisraportit/"),
-    "ajankohtaista": ("Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)",
-                      "data/osapuolet/, data/ajankohtaista/"),
-    "syotelinkit": ("Ajankohtaista-syötteen (Atom) linkki ja osoite", "data/ajankohtaista/"),
-    "tietolahdetaulukko": ("Tämä taulukko: mikä tieto tulee mistäkin", "docs/"),
-    "laki": ("Linkki lakiin Finlexissä, esim. laki(\"531/2017\")", "macros/text.py"),
-    "koko_asiakirja": ("Linjausten kaikki luvut ja liite yhtenä asiakirjana tulostusta varten", "docs/linjaukset/"),
-}
 
 # The agreement's sections in order: the one-page document shows them all.
 AGREEMENT_SECTIONS = ("sopijaosapuolet", "voimaantulo-ja-voimassaolo", "tarkoitus-ja-lahtokohdat",
@@ -116,13 +84,17 @@ def _region_value(region, field: str) -> Markup:
     return inline_text(value)
 
 
-def build_macros(site, page: Callable[[], PageInfo], stash: Stash | None, today: date | None = None,
+def build_macros(site: Site, page: Callable[[], PageInfo], stash: Stash | None, today: date,
                  site_url: str = "") -> dict[str, Callable[..., Markup]]:
     """Name → callable. page() tells which page is being rendered; stash receives the HTML blocks (None:
-    the blocks go into the Markdown as raw HTML, for a host that runs no stash)."""
-    today = today or date.today()
+    the blocks go into the Markdown as raw HTML, as a plain site would have them: the benchmark's baseline).
+    What several pages share (the status, the coverage matrix, the news) is worked out here, once."""
     site_url = site_url or "https://linjaukset.example/"
     reports_by_file = {f"tunnistamisraportit/{r.id}.md": r for r in site.reports}
+    status = parties.cooperation_status(site.parties)
+    matrix = reports.coverage_matrix(site.reports, site.party_by_id, site.reference)
+    news_items = news.items(site.parties, site.articles, today)
+    supporters = site.supporters.tukiorganisaatiot if site.supporters else ()
 
     def html(text: str) -> Markup:
         """A block of generated HTML: the page gets a placeholder, the HTML goes in after Markdown."""
@@ -130,8 +102,11 @@ def build_macros(site, page: Callable[[], PageInfo], stash: Stash | None, today:
 
     def report() -> Markup:
         chosen = reports_by_file[page().src]
+        workshop = site.party_by_id.get(chosen.tyopaja)
+        provider = site.party_by_id.get(chosen.tunnistajat.koulutuksen_jarjestaja)
         # The page's title as a Markdown heading (MkDocs takes the page title from it), then the report.
-        return Markup("# ") + inline_text(reports.title(chosen, site)) + html(reports.render_report(chosen, site, today))
+        return (Markup("# ") + inline_text(reports.title(chosen, workshop))
+                + html(reports.render_report(chosen, workshop, provider, site.reference, today)))
 
     def calendar_links() -> Markup:
         address = site_url + "vuosikello/vuosikello.ics"
@@ -153,11 +128,11 @@ def build_macros(site, page: Callable[[], PageInfo], stash: Stash | None, today:
     macros = {
         "alue": lambda kentta: _region_value(site.region, kentta),
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, page().base)),
-        "yhteistyon_tila": lambda: html(parties.render_status(site.parties, site.region, page().base)),
-        "tilasana": lambda: inline_text(parties.cooperation_status(site.parties)["word"]),
+        "yhteistyon_tila": lambda: html(parties.render_status(status, site.region.nimi_genetiivi, page().base)),
+        "tilasana": lambda: inline_text(status.word),
         "kappalemaara": lambda: inline_text(parties.copies_sentence(site.parties)),
         "allekirjoitukset": lambda: html(parties.render_signatures(site.parties)),
-        "tukiorganisaatiot": lambda: html(parties.render_supporters(site.supporters)),
+        "tukiorganisaatiot": lambda: html(parties.render_supporters(supporters)),
         "hintataulukko": lambda: html(pricing.render_price_table(site.price_tiers)),
         "esimerkkihinnat": lambda: html(pricing.render_price_examples(site.price_tiers)),
         "hinnoitteluesimerkki": lambda: html(pricing.render_price_example(site.price_tiers)),
@@ -170,13 +145,15 @@ def build_macros(site, page: Callable[[], PageInfo], stash: Stash | None, today:
             if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
         "kalenterilinkit": calendar_links,
         "raportti": report,
-        "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
-            reports.render_finder(site, today, page().base, tutkinnot, luettelo)),
-        "ajankohtaista": lambda maara=50: html(news.render_news(site, today, maara)),
+        "raporttihaku": lambda tutkinnot=None, luettelo=True: html(reports.render_finder(
+            matrix, site.reports, site.party_by_id, today, page().base, tutkinnot, luettelo)),
+        "ajankohtaista": lambda maara=50: html(news.render_news(news_items, maara)),
         "syotelinkit": feed_links,
-        "tietolahdetaulukko": lambda: html(render("sources.html", macros=MACRO_DOCS, files=data_files(),
+        "tietolahdetaulukko": lambda: html(render("sources.html", files=sources_table()[0], macros=sources_table()[1],
                                                   pages=pages_by_source(site.pages))),
         "laki": lambda numero, teksti=None: law_link(numero, teksti),
         "koko_asiakirja": whole_agreement,
     }
+    for name, kind in generic_macros().items():
+        macros[name] = lambda kind=kind: html(render(kind.template, records=site.records.get(kind.name)))
     return macros

@@ -1,40 +1,13 @@
-"""Shared fixtures: the project root, one strict build of the example site, and throwaway copies."""
+"""Fixtures: the project root, one strict build of the example site, throwaway copies, golden files.
+Helpers are in helpers.py."""
 
 from __future__ import annotations
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas")
-
-os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
-
-
-def build_site(project: Path, site_dir: Path) -> Path:
-    """Build project strictly (warnings fail) into site_dir, in-process."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(str(project / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
-    build(config)
-    return site_dir
-
-
-def copy_project(target: Path) -> Path:
-    """A copy of the site's sources that a test may change."""
-    target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, target / part)
-    return target
+from helpers import ROOT, build_site, copy_project
 
 
 @pytest.fixture(scope="session")
@@ -51,10 +24,6 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
 def pytest_addoption(parser):

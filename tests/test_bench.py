@@ -7,7 +7,7 @@ import hashlib
 
 from bench.baseline import baseline
 from bench.generate import COUNTS, generate
-from macros.loader import load_site
+from macros.data.loader import load_site
 
 
 def digest(folder):
@@ -45,4 +45,4 @@ def test_baseline_pages_hold_the_rendered_output(tmp_path, root):
     text = (tmp_path / "perus/docs/linjaukset/sopijaosapuolet.md").read_text(encoding="utf-8")
     assert "{{" not in text and "Harjulan kunnan työpaja" in text and "LINJAUKSETHTML" not in text
     config = (tmp_path / "perus/mkdocs.yml").read_text(encoding="utf-8")
-    assert "macros" not in config.split("plugins:")[1].split("\n#")[0] and "macros.rawhtml" not in config
+    assert "macros" not in config.split("plugins:")[1].split("\n#")[0] and "macros.markdown_extension" not in config

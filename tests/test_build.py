@@ -7,8 +7,8 @@ from html import unescape
 
 import pytest
 
-from conftest import html_pages
-from macros.loader import load_site
+from helpers import html_pages, main_text, text_of
+from macros.data.loader import load_site
 
 SECTIONS = {
     "linjaukset/sopijaosapuolet": ["Sopijaosapuolet"],
@@ -37,23 +37,6 @@ SENTENCES = [
     "Keskusteluun opiskelijapäivähinnan suuruudesta palataan vastuuhenkilöiden tapaamisissa.",
     "Tämä velvoite on voimassa myös allekirjoitettujen linjausten päättymisen tai purkamisen jälkeen.",
 ]
-
-
-BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|td|th|tr|table|caption|h\d|br|section|figure|figcaption|"
-                       r"desc|title|text|nav|header|footer|article|main)\b[^>]*>", re.I)
-
-
-def text_of(html: str) -> str:
-    """Visible text: block tags become spaces, inline tags vanish, white space (not NBSP) folds."""
-    body = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    body = re.sub(r"<[^>]+>", "", BLOCK_TAG.sub(" ", body))
-    return re.sub(r"[ \t\r\n]+", " ", unescape(body))
-
-
-def main_text(page) -> str:
-    html = page.read_text(encoding="utf-8")
-    match = re.search(r'<article class="md-content__inner md-typeset">(.*?)</article>', html, re.S)
-    return text_of(match.group(1) if match else html)
 
 
 @pytest.mark.parametrize("path,headings", SECTIONS.items())

@@ -1,4 +1,4 @@
-"""`make check` (python -m macros.check) and the build report the same problems and publish nothing."""
+"""`make check` (python -m macros.cli.check) and the build report the same problems and publish nothing."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ import sys
 import pytest
 from mkdocs.exceptions import Abort
 
-from conftest import ROOT, build_site
+from helpers import ROOT, build_site
 
 BAD_BUSINESS_ID = ("data/osapuolet/harjulan-tyopaja.yml:4:11: kenttä 'y_tunnus': Y-tunnuksen tarkistusnumero ei "
                    "täsmää: tarkista tunnus YTJ:stä (ytj.fi)")
 
 
 def run_check(project, **env):
-    return subprocess.run([sys.executable, "-m", "macros.check", str(project)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "macros.cli.check", str(project)], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, "GITHUB_ACTIONS": "false", **env}, check=False)
 
 

@@ -7,9 +7,9 @@ from datetime import date
 import icalendar
 import pytest
 
-import samples
-from macros import clock
-from test_data_validation import check, edit
+import helpers as samples
+from macros.render import clock
+from helpers import check, edit
 
 
 def activity(**fields):
@@ -90,7 +90,7 @@ def test_ics_round_trip():
 
 
 def test_built_feed_has_every_activity(built_site, root):
-    from macros.loader import load_site
+    from macros.data.loader import load_site
     site, _ = load_site(root)
     calendar = icalendar.Calendar.from_ical((built_site / "vuosikello/vuosikello.ics").read_bytes())
     assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == sorted(a.otsikko for a in site.clock.toiminnot)

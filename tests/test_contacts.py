@@ -7,10 +7,10 @@ import io
 
 import vobject
 
-import samples
-from macros import contacts as directory
-from macros.loader import load_site
-from test_data_validation import check, edit
+import helpers as samples
+from macros.render import contacts as directory
+from macros.data.loader import load_site
+from helpers import check, edit
 
 CONTACT = "data/vastuuhenkilot/kirsi-hakanen.yml"
 

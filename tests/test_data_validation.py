@@ -5,21 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from macros.loader import load_site
+from helpers import check, edit
 
 PARTY = "data/osapuolet/harjulan-tyopaja.yml"
-
-
-def check(project) -> list[str]:
-    _site, problems = load_site(project)
-    return [p.plain() for p in problems]
-
-
-def edit(project, file, old, new):
-    path = project / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_example_data_is_valid(root):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import build_site
+from helpers import build_site
 
 SCRIPT = "<script>alert(1)</script>"
 

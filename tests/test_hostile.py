@@ -24,8 +24,8 @@ import icalendar
 import pytest
 import vobject
 
-from conftest import ROOT, build_site, copy_project
-from macros.loader import load_site
+from helpers import ROOT, build_site, copy_project
+from macros.data.loader import load_site
 
 PARTY = "data/osapuolet/harjulan-tyopaja.yml"
 CONTACT = "data/vastuuhenkilot/kirsi-hakanen.yml"
@@ -453,7 +453,7 @@ def test_a_snippet_line_is_only_text(tmp_path):
 # --- the check's output and exit code ---------------------------------------------------------------------
 
 def run_check(project, **env):
-    return subprocess.run([sys.executable, "-m", "macros.check", str(project)], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "macros.cli.check", str(project)], capture_output=True, text=True,
                           cwd=ROOT, env={**os.environ, **env}, check=False)
 
 

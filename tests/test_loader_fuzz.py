@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from macros.loader import read_record
-from macros.models import Party, PriceTiers
-from macros.problems import Problem
-from macros.yamlsource import parse
+from macros.data.loader import read_record
+from macros.data.models import Party, PriceTiers
+from macros.data.problems import Problem
+from macros.data.yamlsource import parse
 
 YAMLISH = st.text(alphabet=st.sampled_from(list("ab:- \n\t'\"[]{}#&*!|>%@`,?äö0123456789.")), max_size=200)
 
@@ -53,8 +53,8 @@ def test_wrong_values_in_a_valid_shape_give_problems(tmp_path_factory, fields):
 @settings(max_examples=100, deadline=None)
 @given(body=YAMLISH, head=YAMLISH)
 def test_any_report_or_news_file_gives_problems_not_a_crash(tmp_path_factory, body, head):
-    from macros.loader import read_front_matter_file
-    from macros.models import Article, Report
+    from macros.data.loader import read_front_matter_file
+    from macros.data.models import Article, Report
 
     root = tmp_path_factory.mktemp("fm")
     folder = root / "docs" / "tunnistamisraportit"

@@ -6,25 +6,25 @@ from datetime import date
 
 import feedparser
 
-from macros import news
-from macros.sanitise import editor_markdown
-from macros.loader import load_site
-from test_data_validation import check, edit
+from macros.render import news
+from macros.render.sanitise import editor_markdown
+from macros.data.loader import load_site
+from helpers import check, edit
 
 TODAY = date(2026, 11, 29)
 
 
 def test_joinings_and_signatures_are_announced_up_to_today(root):
     site, _ = load_site(root)
-    found = {item.id: item for item in news.items(site, TODAY)}
+    found = {item.id: item for item in news.items(site.parties, site.articles, TODAY)}
     assert found["liittyminen-mantyniemen-tyopaja"].day == date(2026, 3, 2)
     assert found["allekirjoitus-mantyniemen-tyopaja"].title == "Mäntyniemen nuorten työpaja allekirjoitti linjaukset"
     assert "liittyminen-harjulan-tyopaja" not in found  # original parties did not "join"
     assert "allekirjoitus-ammattiopisto-tuulikello" not in found  # not signed
     assert "uutinen-2026-10-08-syystapaaminen" in found
-    days = [item.day for item in news.items(site, TODAY)]
+    days = [item.day for item in news.items(site.parties, site.articles, TODAY)]
     assert days == sorted(days, reverse=True)
-    earlier = {item.id for item in news.items(site, date(2026, 3, 1))}
+    earlier = {item.id for item in news.items(site.parties, site.articles, date(2026, 3, 1))}
     assert "liittyminen-mantyniemen-tyopaja" not in earlier
 
 
@@ -38,14 +38,14 @@ def test_markdown_in_news_is_limited_to_a_safe_subset():
 
 def test_feed_is_valid_atom_with_stable_ids(root):
     site, _ = load_site(root)
-    text = news.atom(site, TODAY, "https://linjaukset.example/", "linjaukset.example")
+    text = news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://linjaukset.example/", "linjaukset.example")
     parsed = feedparser.parse(text)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     ids = [entry.id for entry in parsed.entries]
-    assert len(ids) == len(set(ids)) == len(news.items(site, TODAY))
+    assert len(ids) == len(set(ids)) == len(news.items(site.parties, site.articles, TODAY))
     assert "tag:linjaukset.example,2026-03-02:liittyminen-mantyniemen-tyopaja" in ids
-    again = feedparser.parse(news.atom(site, TODAY, "https://linjaukset.example/", "linjaukset.example"))
+    again = feedparser.parse(news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://linjaukset.example/", "linjaukset.example"))
     assert [e.id for e in again.entries] == ids
     first = parsed.entries[0]
     assert first.link.startswith("https://linjaukset.example/ajankohtaista/#")
@@ -60,9 +60,9 @@ def test_new_party_appears_in_the_feed_on_its_joining_day(project):
                     .replace("allekirjoituspaikka: Mäntyniemi", "allekirjoituspaikka:"), encoding="utf-8")
     site, problems = load_site(project)
     assert problems == []
-    entries = feedparser.parse(news.atom(site, TODAY, "https://l.example/", "l.example")).entries
+    entries = feedparser.parse(news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://l.example/", "l.example")).entries
     assert entries[0].title == "Uusi Paja liittyi linjauksiin"
-    assert feedparser.parse(news.atom(site, date(2026, 11, 28), "https://l.example/", "l.example")).entries[0].title \
+    assert feedparser.parse(news.atom(news.items(site.parties, site.articles, date(2026, 11, 28)), site.region, date(2026, 11, 28), "https://l.example/", "l.example")).entries[0].title \
         != "Uusi Paja liittyi linjauksiin"
 
 

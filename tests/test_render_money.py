@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-import samples
-from macros import funding, pricing
+import helpers as samples
+from macros.render import funding, pricing
 
 
 def test_price_table(golden):

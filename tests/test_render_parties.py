@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import samples
-from macros import parties as render
+import helpers as samples
+from macros.render import parties as render
 
 
 def test_party_tables(golden):
@@ -13,23 +13,24 @@ def test_party_tables(golden):
 
 
 def test_status_while_someone_has_not_signed(golden):
-    html = render.render_status(samples.parties(), samples.region(), "")
+    html = render.render_status(render.cooperation_status(samples.parties()), "Esimerkin", "")
     golden("status-planning.html", html)
     assert "suunnittelee yhteistyötä" in html and "Gamma &amp; paja" in html
 
 
 def test_status_once_everyone_has_signed(golden):
     everyone = samples.parties()
-    everyone[2].allekirjoitettu = date(2025, 7, 1)
-    html = render.render_status(everyone, samples.region(), "")
+    everyone[2] = everyone[2].model_copy(update={"allekirjoitettu": date(2025, 7, 1)})
+    everyone[2]._id = "gamma-paja"
+    html = render.render_status(render.cooperation_status(everyone), "Esimerkin", "")
     golden("status-active.html", html)
     assert "tekee yhteistyötä" in html and "puuttuu" not in html
 
 
 def test_cooperation_status_word():
-    assert render.cooperation_status(samples.parties())["word"] == "suunnittelee yhteistyötä"
-    assert [p.id for p in render.cooperation_status(samples.parties())["unsigned"]] == ["gamma-paja"]
-    assert render.cooperation_status([])["word"] == "suunnittelee yhteistyötä"
+    assert render.cooperation_status(samples.parties()).word == "suunnittelee yhteistyötä"
+    assert [p.id for p in render.cooperation_status(samples.parties()).unsigned] == ["gamma-paja"]
+    assert render.cooperation_status([]).word == "suunnittelee yhteistyötä"
 
 
 def test_signature_blocks(golden):

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from macros import reports
-from macros.loader import load_site
-from test_data_validation import check, edit
+from macros.render import reports
+from macros.data.loader import load_site
+import helpers as samples
+from helpers import check, edit
 
 REPORT = "docs/tunnistamisraportit/koivurannan-tyopajasaatio-puuverstas.md"
 TODAY = date(2026, 11, 29)
@@ -29,33 +30,51 @@ def test_example_reports_cover_enough(site):
     assert kinds == {"kokonainen", "osittainen"}
 
 
-def test_report_page(site, golden):
-    report = next(r for r in site.reports if r.id == "harjulan-tyopaja-viherpalvelut")
-    markdown = reports.render_report(report, site, TODAY)
-    golden("report.html", markdown)
-    assert reports.title(report, site) == "Viherpalvelut, Harjulan kunnan työpaja"
-    assert "Raportin tarkistus on myöhässä" in markdown
-    assert "Viheralueiden puutöiden tekeminen" in markdown  # the official name, from the reference list
-    assert "75/011/2014" in markdown
-    fresh = reports.render_report(report, site, date(2025, 1, 1))
+def test_report_page(golden):
+    parties = {p.id: p for p in samples.parties()}
+    report = samples.reports()[0]
+    html = reports.render_report(report, parties["alfa-paja"], parties["beta-opisto"], samples.reference(), TODAY)
+    golden("report.html", html)
+    assert reports.title(report, parties["alfa-paja"]) == "Puuverstas, Alfa-paja"
+    assert "Raportin tarkistus on myöhässä" in html
+    assert "Korjaustyöt &amp; huolto" in html  # the official name, from the reference list, escaped
+    assert "Pienet korjaukset &lt;ei moottoreita&gt;." in html
+    assert "OPH-1-2099" in html
+    fresh = reports.render_report(report, parties["alfa-paja"], parties["beta-opisto"], samples.reference(),
+                                  date(2025, 6, 1))
     assert "Raportin tarkistus on myöhässä" not in fresh
 
 
-def test_coverage_matrix(site):
-    matrix = {q["code"]: q for q in reports.coverage_matrix(site)}
-    wood = {row["unit"].code: row for row in matrix["351741"]["rows"]}
-    covers = wood["105438"]["covers"]
+def matrix():
+    parties = {p.id: p for p in samples.parties()}
+    return reports.coverage_matrix(samples.reports(), parties, samples.reference()), parties
+
+
+def test_coverage_matrix():
+    found, _parties = matrix()
+    by_code = {q.code: q for q in found}
+    assert list(by_code) == ["111111", "222222"]  # by name: Esimerkkialan, Toisen alan
+    rows = {row.unit.code: row for row in by_code["111111"].rows}
+    covers = rows["900001"].covers
     assert [(c.workshop.id, c.coverage.kattavuus) for c in covers] == [
-        ("koivurannan-tyopajasaatio", "kokonainen"), ("kuusilaakson-nuorten-tyopaja", "osittainen")]
-    assert wood["105438"]["municipalities"] == "koivuranta kuusilaakso"
+        ("alfa-paja", "kokonainen"), ("gamma-paja", "osittainen")]
+    assert rows["900001"].municipalities == "esimerkki toinen-kunta"
 
 
-def test_finder(site, golden):
-    html = reports.render_finder(site, TODAY, "../")
+def test_finder(golden):
+    found, parties = matrix()
+    html = reports.render_finder(found, samples.reports(), parties, TODAY, "../")
     golden("finder.html", html)
-    assert 'href="../tunnistamisraportit/harjulan-tyopaja-viherpalvelut/"' in html
-    assert "<strong>6</strong> raporttia" in html
-    assert 'data-tutkinto="351741"' in html and '<option value="mantyniemi">' not in html
+    assert 'href="../tunnistamisraportit/alfa-paja-puuverstas/"' in html
+    assert "<strong>2</strong> raporttia" in html
+    assert 'data-tutkinto="111111"' in html and '<option value="toinen-kunta">Toinen kunta</option>' in html
+
+
+def test_finder_split_by_qualification():
+    found, parties = matrix()
+    html = reports.render_finder(found, samples.reports(), parties, TODAY, "../", ["222222"], with_list=False)
+    assert "Toisen alan perustutkinto" in html and "Esimerkkialan" not in html
+    assert "<strong>1</strong> raporttia" in html and "Kaikki raportit" not in html
 
 
 def test_built_report_pages_and_edit_links(built_site, site):
@@ -123,12 +142,6 @@ def test_front_matter_missing(project):
     path.write_text("# Vain otsikko\n", encoding="utf-8")
     assert check(project) == [f"{REPORT}:1:1: tiedoston pitää alkaa tiedoilla rivien '---' välissä "
                               "(kopioi malli toisesta tiedostosta)"]
-
-
-def test_finder_split_by_qualification(site):
-    html = reports.render_finder(site, TODAY, "../", ["351741"], with_list=False)
-    assert "Puuteollisuuden perustutkinto" in html and "Ajoneuvoalan" not in html
-    assert "<strong>2</strong> raporttia" in html and "Kaikki raportit" not in html
 
 
 MORE = {

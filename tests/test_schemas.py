@@ -8,18 +8,21 @@ import jsonschema
 import pytest
 import yaml
 
-from macros import schemas
-from macros.loader import FOLDERS, SINGLE_FILES
+from macros.cli import schemas
+from macros.data.registry import EDITABLE, vscode_schemas
 
 GENERATED = schemas.all_schemas()
 
 
 def data_files(root):
-    for name, (_model, schema) in SINGLE_FILES.items():
-        yield root / "data" / name, schema, "../schemas"
-    for folder, (_model, schema) in FOLDERS.items():
-        for path in sorted((root / "data" / folder).glob("*.yml")):
-            yield path, schema, "../../schemas"
+    """Every YAML data file with the name of its schema and the relative path to schemas/."""
+    for kind in EDITABLE:
+        if kind.front_matter:
+            continue
+        paths = sorted((root / kind.path).glob("*.yml")) if kind.many else [root / kind.path]
+        for path in paths:
+            up = "../" * (path.relative_to(root).as_posix().count("/"))
+            yield path, kind.schema, up + "schemas"
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
@@ -59,8 +62,9 @@ def test_every_data_file_names_its_schema_and_validates_against_it(root):
         assert not errors, (path, [e.message for e in errors])
 
 
-def test_vscode_maps_every_data_file_schema(root):
+def test_vscode_maps_every_yaml_kind_to_its_schema(root):
     settings = json.loads((root / ".vscode/settings.json").read_text(encoding="utf-8"))["yaml.schemas"]
+    assert settings == vscode_schemas(), ".vscode/settings.json is stale: run make schemas"
     mapped = {key.removeprefix("./schemas/") for key in settings}
-    # Report front matter lives in Markdown, which the YAML extension does not validate.
-    assert mapped == set(GENERATED) - {"tunnistamisraportti.schema.json", "uutinen.schema.json"}
+    # Report and news front matter lives in Markdown, which the YAML extension does not validate.
+    assert mapped == {f"{k.schema}.schema.json" for k in EDITABLE if not k.front_matter}

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from html import escape
 
-from conftest import build_site
-from macros.finnish import fi_date
-from macros.loader import load_site
-from test_build import main_text
+from helpers import build_site
+from macros.data.finnish import fi_date
+from macros.data.loader import load_site
+from helpers import main_text
 
 
 def test_every_party_appears_on_the_party_page_and_in_the_signatures(built_site, root):
@@ -20,8 +20,8 @@ def test_every_party_appears_on_the_party_page_and_in_the_signatures(built_site,
         assert escape(party.allekirjoittaja.nimi) in signatures_html
     assert signatures_html.count('class="signature-block"') == len(site.parties)
     text = main_text(built_site / "linjaukset/sopijaosapuolet/index.html")
-    assert f"Sopijaosapuolia on yhteensä {len(site.parties)}: {len(site.workshops)} työpajaa ja " \
-           f"{len(site.providers)} koulutuksen järjestäjää." in text
+    assert f"Sopijaosapuolia on yhteensä {len(site.parties)}: {sum(p.is_workshop for p in site.parties)} työpajaa ja " \
+           f"{sum(not p.is_workshop for p in site.parties)} koulutuksen järjestäjää." in text
     assert "eivät ole sopijaosapuolia" in text and "Into – etsivä nuorisotyö ja työpajatoiminta ry" in text
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from browser.conftest import screenshot
-from browser.pages import site_paths
+from helpers import screenshot
+from helpers import site_paths
 
 pytestmark = pytest.mark.browser
 

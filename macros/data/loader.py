@@ -1,114 +1,47 @@
 """The one loader: reads every editor's file once, validates it against the models, runs the cross-checks.
 
 `load_site(root)` returns the Site and every Problem found, sorted by file and line. The build, the
-`make check` command and the tests all go through it. It reads everything an editor can change under
-`data/` and `docs/`: data files, reports, news and the pages themselves, and refuses what must not reach
-the site (links to elsewhere on the disk, files of the wrong kind, oversized or deeply nested YAML,
-page code other than the documented macro calls, henkilötunnus in any form). An unexpected error while
-reading one file becomes a Finnish message that names the file; it never stops the others.
+`make check` command and the tests all go through it. What it reads comes from the registry of data
+kinds (registry.KINDS) plus the pages under docs/, and it refuses what must not reach the site: links
+to elsewhere on the disk, files of the wrong kind, oversized or deeply nested YAML, page code other than
+the documented macro calls, henkilötunnus in any form. An unexpected error while reading one file
+becomes a Finnish message that names the file; it never stops the others.
 """
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import TypeVar, get_args
+from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from . import finnish, pages, yamlsource
-from .messages import problems_from
-from .models import (AnnualClock, Article, Contact, Funding, PageMeta, Party, PriceTiers, Record, Region, Report,
-                     Supporters)
-from .problems import Problem
-from .reference import REFERENCE_FILE, Reference, load_reference
+from .models import PageMeta, Record
+from .problems import Problem, problems_from
+from .reference import REFERENCE_FILE, load_reference
+from .registry import EDITABLE, Kind
+from .site import Site
 from .yamlsource import Source
 
 DATA, DOCS = "data", "docs"
 M = TypeVar("M", bound=BaseModel)
 
-# Single data files and their models; folders hold one record per file. Each entry also names the
-# JSON Schema generated from the model (schemas/<name>.schema.json).
-SINGLE_FILES = {
-    "alue.yml": (Region, "alue"),
-    "tukiorganisaatiot.yml": (Supporters, "tukiorganisaatiot"),
-    "hintatasot.yml": (PriceTiers, "hintatasot"),
-    "rahoitus.yml": (Funding, "rahoitus"),
-    "vuosikello.yml": (AnnualClock, "vuosikello"),
-}
-FOLDERS = {
-    "osapuolet": (Party, "osapuoli"),
-    "vastuuhenkilot": (Contact, "vastuuhenkilo"),
-}
-REPORTS = "docs/tunnistamisraportit"   # one Markdown file per report, the data in its front matter
-REPORT_MACRO = pages.REPORT_MACRO
-NEWS = "data/ajankohtaista"             # one Markdown file per news item, front matter + text
 # Folders the developers own (reviewed as code, see .github/CODEOWNERS): any file may be there.
 DEVELOPER_FOLDERS = ("data/viitetiedot", "docs/assets", "docs/javascripts", "docs/stylesheets")
 ATTACHMENTS = {".png", ".jpg", ".jpeg", ".webp", ".pdf"}   # files an editor may add beside the pages
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=")
-FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\.yml$")
+FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NAME_RULE = "tiedoston nimessä saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja"
-
-
-@dataclass
-class Site:
-    """Everything the site shows, validated."""
-
-    region: Region | None = None
-    parties: list[Party] = field(default_factory=list)
-    supporters: list = field(default_factory=list)
-    price_tiers: PriceTiers | None = None
-    funding: Funding | None = None
-    clock: AnnualClock | None = None
-    contacts: list[Contact] = field(default_factory=list)
-    reports: list[Report] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
-    reference: Reference | None = None
-    # Every page under docs/ (reports too) as checked text and macro calls, by its path under docs/.
-    pages: dict[str, list[pages.Part]] = field(default_factory=dict)
-    # Ids of records whose file exists but is invalid: references to them are not reported twice.
-    broken_ids: set[str] = field(default_factory=set)
-
-    # Derived views, computed once: the loader fills the lists before anything reads these.
-    @cached_property
-    def party_by_id(self) -> dict[str, Party]:
-        return {p.id: p for p in self.parties}
-
-    @cached_property
-    def memo(self) -> dict:
-        """Results that several pages share (e.g. the coverage matrix), computed on first use."""
-        return {}
-
-    @property
-    def workshops(self) -> list[Party]:
-        return [p for p in self.parties if p.is_workshop]
-
-    @property
-    def providers(self) -> list[Party]:
-        return [p for p in self.parties if not p.is_workshop]
-
-
-def _holds_records(annotation) -> bool:
-    if isinstance(annotation, type) and issubclass(annotation, Record):
-        return True
-    return any(_holds_records(arg) for arg in get_args(annotation))
-
-
-@lru_cache(maxsize=None)
-def _nested_fields(model: type) -> tuple[str, ...]:
-    """Fields of a model that can hold records (computed once per model, to keep loading fast)."""
-    return tuple(name for name, info in model.model_fields.items() if _holds_records(info.annotation))
+SINGLE = {kind.path: kind for kind in EDITABLE if not kind.many}
+FOLDERS = {kind.path.rstrip("/"): kind for kind in EDITABLE if kind.many}
 
 
 def _attach(record: Record, source: Source, path: tuple = ()) -> None:
     """Give a record and its nested records their source, so that checks can point at a line."""
     record._source, record._path = source, path
-    for name in _nested_fields(type(record)):
+    for name in record.nested_fields:
         value = getattr(record, name)
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
@@ -179,7 +112,7 @@ def validate(model: type[M], data: object, source: Source, problems: list[Proble
 
 def _parse_checked(text: str, file: str, model: type, line_offset: int, problems: list[Problem]):
     """YAML text → (data or None, Source); the problems of the text and its values go to problems."""
-    data, source, parse_problems = yamlsource.parse(text, file, line_offset=line_offset, fields=field_names(model))
+    data, source, parse_problems = yamlsource.parse(text, file, line_offset=line_offset, fields=model.all_field_names)
     problems.extend(parse_problems)
     if not parse_problems:
         hetu = scan_values(data, source)
@@ -239,39 +172,38 @@ def read_front_matter_file(path: Path, root: Path, model: type[M] | None, proble
 
 # --- the tree ----------------------------------------------------------------------------------------
 
+_MARKDOWN_LIKE = (".markdown", ".mdown", ".mkd", ".txt")
+
+
 def _kind_problem(relative: str) -> str | None:
     """None when a file may be in this place under data/ or docs/; otherwise what to do."""
     folder, _, name = relative.rpartition("/")
     suffix = Path(name).suffix.lower()
     if folder.startswith(DEVELOPER_FOLDERS):
         return None
+    kind = FOLDERS.get(folder)
+    if kind is not None:
+        if suffix == kind.suffix:
+            return None
+        if suffix == ".yaml" and kind.suffix == ".yml":
+            return "tiedostopäätteen pitää olla .yml (ei .yaml): nimeä tiedosto uudelleen"
+        if suffix in _MARKDOWN_LIKE and kind.suffix == ".md":
+            return "tiedostopäätteen pitää olla .md: nimeä tiedosto uudelleen"
+        return f"kansiossa {folder}/ on vain {kind.suffix}-tiedostoja: siirrä tiedosto oikeaan kansioon tai poista se"
     if relative.startswith(DOCS + "/"):
         if suffix == ".md" or suffix in ATTACHMENTS:
             return None
-        if suffix in (".markdown", ".mdown", ".mkd", ".txt"):
+        if suffix in _MARKDOWN_LIKE:
             return "sivun tiedostopäätteen pitää olla .md: nimeä tiedosto uudelleen"
         return (f"tiedostotyyppi {suffix or '(ei päätettä)'} ei kuulu kansioon docs/: sivut ovat .md-tiedostoja ja "
                 f"liitteet {', '.join(sorted(ATTACHMENTS))} -tiedostoja")
+    if relative in SINGLE:
+        return None
     if folder == DATA:
-        if name in SINGLE_FILES:
-            return None
-        if suffix == ".yaml" and name[:-5] + ".yml" in SINGLE_FILES:
+        if suffix == ".yaml" and relative[:-5] + ".yml" in SINGLE:
             return f"tiedoston nimen pitää olla {name[:-5]}.yml (pääte .yml, ei .yaml)"
-        return (f"kansiossa data/ ovat vain tiedostot {', '.join(SINGLE_FILES)} ja kansiot: siirrä tiedosto "
-                "oikeaan kansioon tai poista se")
-    sub = folder[len(DATA) + 1:]
-    if sub in FOLDERS:
-        if suffix == ".yml":
-            return None
-        if suffix == ".yaml":
-            return "tiedostopäätteen pitää olla .yml (ei .yaml): nimeä tiedosto uudelleen"
-        return f"kansiossa {folder}/ on vain .yml-tiedostoja: siirrä tiedosto oikeaan kansioon tai poista se"
-    if folder == NEWS:
-        if suffix == ".md":
-            return None
-        if suffix in (".markdown", ".mdown", ".mkd", ".txt"):
-            return "uutisen tiedostopäätteen pitää olla .md: nimeä tiedosto uudelleen"
-        return f"kansiossa {NEWS}/ on vain .md-tiedostoja: siirrä tiedosto oikeaan kansioon tai poista se"
+        names = ", ".join(path.rpartition("/")[2] for path in SINGLE)
+        return f"kansiossa data/ ovat vain tiedostot {names} ja kansiot: siirrä tiedosto oikeaan kansioon tai poista se"
     return f"kansio {folder}/ ei kuulu sivuston tietoihin: siirrä tiedosto oikeaan kansioon tai poista se"
 
 
@@ -316,101 +248,66 @@ def _guarded(file: str, problems: list[Problem], read, *args):
         return None
 
 
-LOAD_COUNT = 0  # how many times the data was loaded in this process (the benchmark checks: once per build)
+def _read_kind(kind: Kind, files: list[str], root: Path, problems: list[Problem], broken: set[str],
+               pages_found: dict) -> object:
+    """One kind's record, or its records in file-name order."""
+    if not kind.many:
+        if kind.path not in files:
+            if not (root / kind.path).is_symlink():
+                problems.append(Problem(kind.path, 1, 1, "tiedosto puuttuu: palauta se versiohistoriasta"))
+            return None
+        return _guarded(kind.path, problems, read_record, root / kind.path, root, kind.model, problems)
+    records = []
+    for file in files:
+        if file.rpartition("/")[0] + "/" != kind.path:
+            continue
+        path = root / file
+        record_id = f"{kind.name}/{path.stem}"
+        if not FILE_NAME.match(path.stem):
+            problems.append(Problem(file, 1, 1, f"{NAME_RULE}, ja sen pitää päättyä {kind.suffix}"))
+            continue
+        if kind.front_matter:
+            required = "raportti" if kind.name == "tunnistamisraportit" else None
+            result = _guarded(file, problems, read_front_matter_file, path, root, kind.model, problems,
+                              file.startswith(DOCS + "/"), required)
+            record, parts, failed = result or (None, None, True)
+            if parts is not None and file.startswith(DOCS + "/"):
+                pages_found[file[len(DOCS) + 1:]] = tuple(parts)
+            if record is not None:
+                record._body = "".join(p for p in parts or () if isinstance(p, str))
+        else:
+            before = len(problems)
+            record = _guarded(file, problems, read_record, path, root, kind.model, problems)
+            failed = len(problems) > before
+        if failed or record is None:
+            broken.add(record_id)
+        if record is not None:
+            record._id = path.stem
+            records.append(record)
+    return tuple(records)
 
 
 def load_site(root: Path) -> tuple[Site, list[Problem]]:
     """Load, validate and cross-check everything under root (the project folder)."""
-    global LOAD_COUNT
-    LOAD_COUNT += 1
-    # Loading creates many objects that all stay alive: the cyclic garbage collector would scan them
-    # again and again for nothing, so it waits until we are done.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _load_site(Path(root))
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _load_site(root: Path) -> tuple[Site, list[Problem]]:
+    root = Path(root)
     problems: list[Problem] = []
-    site = Site()
     files = content_files(root, problems)
-    present = set(files)
-
-    single = {}
-    for name, (model, _schema) in SINGLE_FILES.items():
-        file = f"{DATA}/{name}"
-        if file not in present:
-            if not (root / file).is_symlink():
-                problems.append(Problem(file, 1, 1, "tiedosto puuttuu: palauta se versiohistoriasta"))
-            continue
-        single[name] = _guarded(file, problems, read_record, root / file, root, model, problems)
-    site.region = single.get("alue.yml")
-    site.supporters = single["tukiorganisaatiot.yml"].tukiorganisaatiot if single.get("tukiorganisaatiot.yml") else []
-    site.price_tiers = single.get("hintatasot.yml")
-    site.funding = single.get("rahoitus.yml")
-    site.clock = single.get("vuosikello.yml")
-
-    for folder, (model, _schema) in FOLDERS.items():
-        records = []
-        for file in files:
-            if not file.startswith(f"{DATA}/{folder}/"):
-                continue
-            path = root / file
-            if not FILE_NAME.match(path.name):
-                problems.append(Problem(file, 1, 1, f"{NAME_RULE}, ja sen pitää päättyä .yml"))
-                continue
-            record = _guarded(file, problems, read_record, path, root, model, problems)
-            if record is not None:
-                record._id = path.stem
-                records.append(record)
-            else:
-                site.broken_ids.add(f"{folder}/{path.stem}")
-        setattr(site, {"osapuolet": "parties", "vastuuhenkilot": "contacts"}[folder], records)
-    site.parties.sort(key=lambda p: p.nimi.casefold())
-
+    broken: set[str] = set()   # records whose file exists but is invalid: references to them are not reported
+    pages_found: dict[str, tuple] = {}
+    records = {kind.name: _read_kind(kind, files, root, problems, broken, pages_found) for kind in EDITABLE}
+    owned = {kind.path for kind in EDITABLE if kind.front_matter}
     for file in files:
-        folder = file.rpartition("/")[0]
-        if not file.endswith(".md") or folder not in (REPORTS, NEWS) and not file.startswith(DOCS + "/"):
-            continue
-        path = root / file
-        if folder in (REPORTS, NEWS) and not FILE_NAME.match(path.stem + ".yml"):
-            problems.append(Problem(file, 1, 1, f"{NAME_RULE}, ja sen pitää päättyä .md"))
-            continue
-        model = Report if folder == REPORTS else Article if folder == NEWS else None
-        result = _guarded(file, problems, read_front_matter_file, path, root, model, problems, folder != NEWS,
-                          "raportti" if folder == REPORTS else None)
-        record, parts, broken = result or (None, None, True)
-        if folder != NEWS and parts is not None:
-            site.pages[file[len(DOCS) + 1:]] = parts
-        if model is None:
-            continue
-        if broken:
-            site.broken_ids.add(f"{folder.rsplit('/', 1)[-1]}/{path.stem}")
-        if record is not None:
-            record._id, record._body = path.stem, "".join(p for p in parts or [] if isinstance(p, str))
-            (site.reports if model is Report else site.articles).append(record)
-
+        if file.startswith(DOCS + "/") and file.endswith(".md") and file.rpartition("/")[0] + "/" not in owned:
+            result = _guarded(file, problems, read_front_matter_file, root / file, root, None, problems, True)
+            if result and result[1] is not None:
+                pages_found[file[len(DOCS) + 1:]] = tuple(result[1])
+    reference = None
     if (root / REFERENCE_FILE).exists():
-        site.reference = load_reference(root)
+        reference = load_reference(root)
     else:
         problems.append(Problem(REFERENCE_FILE, 1, 1, "viitetiedosto puuttuu: palauta se versiohistoriasta"))
+    site = Site(records, reference, pages_found)
 
-    from .checks import cross_check
-    problems.extend(cross_check(site))
+    from .crosschecks import cross_check
+    problems.extend(cross_check(site, frozenset(broken)))
     return site, sorted(set(problems))
-
-
-@lru_cache(maxsize=None)
-def field_names(model: type) -> frozenset[str]:
-    """Every field name a model and its nested models know (for advice on misplaced lines)."""
-    names = set(model.model_fields)
-    for info in model.model_fields.values():
-        for arg in (info.annotation, *get_args(info.annotation)):
-            for inner in (arg, *get_args(arg)):
-                if isinstance(inner, type) and issubclass(inner, BaseModel):
-                    names |= field_names(inner)
-    return frozenset(names)

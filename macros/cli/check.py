@@ -10,8 +10,8 @@ import os
 import sys
 from pathlib import Path
 
-from .loader import load_site
-from .problems import count_text
+from ..data.loader import load_site
+from ..data.problems import count_text
 
 
 def main(argv: list[str] | None = None) -> int:

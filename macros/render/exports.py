@@ -8,25 +8,18 @@ folded (contacts.vcard_text, clock.ics), and the feed drops characters XML does 
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 from urllib.parse import urlparse
 
+from ..data.site import Site
 from . import clock, contacts, news
 
 
-def all_files(site, site_url: str, today: date) -> dict[str, str]:
-    """Path under the built site → file text."""
+def all_files(site: Site, site_url: str, today: date) -> dict[str, str]:
+    """Path under the built site → file text. The host glue writes them into the built site."""
     host = urlparse(site_url or "").hostname or "linjaukset.example"
     files: dict[str, str] = {}
     files.update(contacts.export_files(site.parties, site.contacts))
     files["vuosikello/vuosikello.ics"] = clock.ics(site.clock, site.parties, host).decode("utf-8")
-    files["ajankohtaista/feed.xml"] = news.atom(site, today, site_url or f"https://{host}/", host)
+    files["ajankohtaista/feed.xml"] = news.atom(news.items(site.parties, site.articles, today), site.region, today,
+                                                site_url or f"https://{host}/", host)
     return files
-
-
-def write(site_dir: Path, files: dict[str, str]) -> None:
-    """Write the files into the built site (some 2,000 small files at national scale: about 0.1 s)."""
-    for folder in {Path(relative).parent for relative in files}:
-        (site_dir / folder).mkdir(parents=True, exist_ok=True)
-    for relative, text in files.items():
-        (site_dir / relative).write_bytes(text.encode("utf-8"))

@@ -10,8 +10,10 @@ while nothing an editor types can add a script, an event attribute or a `javascr
 
 The stash belongs to one build: its keys carry a random value drawn when the build starts, so a
 placeholder typed into a page matches nothing, and `Stash.leftover()` tells at the end of the build
-whether every block found its place. Configured in mkdocs.yml as the extension `macros.rawhtml`; the
-host glue hands the build's stash to it in the extension's configuration.
+whether every block found its place. Configured in mkdocs.yml as the extension
+`macros.markdown_extension`. Under MkDocs the host glue hands the build's stash to it in the
+extension's configuration and has already rendered the page. Zensical has no page hook: there the glue
+leaves the build on Zensical's page object, and this extension's preprocessor renders the page.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ import secrets
 
 from markdown import Extension
 from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 
-from .sanitise import clean_html
+from .render.sanitise import clean_html
 
 
 class Stash:
@@ -50,6 +53,27 @@ class Stash:
         return len(self._blocks)
 
 
+def _zensical_build(md):
+    """The Build that the glue left on Zensical's page object, found through Zensical's context
+    preprocessor (named 'rendering_context'); None under MkDocs."""
+    for processor in md.preprocessors:
+        page = getattr(processor, "page", None)
+        if page is not None and hasattr(page, "linjaukset_build"):
+            return page.linjaukset_build, page.path
+    return None
+
+
+class _RenderOnZensical(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        found = _zensical_build(self.md)
+        if found is None:
+            return lines
+        from .host import render_page  # the host layer imports this module: import it when needed
+
+        build, path = found
+        return render_page("\n".join(lines), build, path).split("\n")
+
+
 class _CleanThenRestore(Postprocessor):
     def __init__(self, md, stash: Stash | None):
         super().__init__(md)
@@ -57,7 +81,10 @@ class _CleanThenRestore(Postprocessor):
 
     def run(self, text: str) -> str:
         text = clean_html(text)
-        return self.stash.restore(text) if self.stash else text
+        stash = self.stash
+        if stash is None and (found := _zensical_build(self.md)):
+            stash = found[0].stash
+        return stash.restore(text) if stash else text
 
 
 class SiteMarkdown(Extension):
@@ -67,6 +94,8 @@ class SiteMarkdown(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):  # noqa: N802 - Python-Markdown's name
+        # Zensical: right after its macros preprocessor (35), before fenced code and raw HTML are read.
+        md.preprocessors.register(_RenderOnZensical(md), "linjaukset_render", 34)
         # After Python-Markdown has put back raw HTML (priority 30) and restored its own placeholders.
         md.postprocessors.register(_CleanThenRestore(md, self.getConfig("stash") or None), "linjaukset_clean_restore", 5)
 

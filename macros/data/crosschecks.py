@@ -6,6 +6,7 @@ from collections import defaultdict
 from difflib import get_close_matches
 
 from .problems import Problem
+from .site import Site
 
 
 def _suggest(value: str, choices) -> str:
@@ -13,7 +14,7 @@ def _suggest(value: str, choices) -> str:
     return f" (tarkoititko '{close[0]}'?)" if close else ""
 
 
-def check_parties(site) -> list[Problem]:
+def check_parties(site: Site, broken: frozenset[str]) -> list[Problem]:
     problems = []
     for party in site.parties:
         if party.allekirjoitettu and party.allekirjoitettu < party.liittynyt:
@@ -33,7 +34,7 @@ def check_parties(site) -> list[Problem]:
     return problems
 
 
-def check_prices(site) -> list[Problem]:
+def check_prices(site: Site, broken: frozenset[str]) -> list[Problem]:
     problems = []
     tiers = site.price_tiers.tasot if site.price_tiers else []
     seen = set()
@@ -53,7 +54,7 @@ def check_prices(site) -> list[Problem]:
     return problems
 
 
-def check_funding(site) -> list[Problem]:
+def check_funding(site: Site, broken: frozenset[str]) -> list[Problem]:
     funding = site.funding
     if not funding:
         return []
@@ -63,14 +64,14 @@ def check_funding(site) -> list[Problem]:
     return []
 
 
-def check_contacts(site) -> list[Problem]:
+def check_contacts(site: Site, broken: frozenset[str]) -> list[Problem]:
     problems = []
     parties = site.party_by_id
     primaries = defaultdict(list)
     first_contact = {}  # each party's first contact, in file order
     for contact in site.contacts:
         first_contact.setdefault(contact.osapuoli, contact)
-        if contact.osapuoli not in parties and f"osapuolet/{contact.osapuoli}" not in site.broken_ids:
+        if contact.osapuoli not in parties and f"osapuolet/{contact.osapuoli}" not in broken:
             problems.append(contact.problem(f"osapuolta '{contact.osapuoli}' ei ole kansiossa data/osapuolet"
                                             f"{_suggest(contact.osapuoli, parties)}", "osapuoli"))
         if contact.ensisijainen:
@@ -89,7 +90,7 @@ def check_contacts(site) -> list[Problem]:
     return problems
 
 
-def check_clock(site) -> list[Problem]:
+def check_clock(site: Site, broken: frozenset[str]) -> list[Problem]:
     clock = site.clock
     if not clock:
         return []
@@ -126,7 +127,7 @@ def check_clock(site) -> list[Problem]:
             problems.append(activity.problem("anna vastuu joko osapuolena ('vastuuosapuoli') tai roolina "
                                              "('vastuurooli'), ei molempia", "tunnus"))
         party = activity.vastuuosapuoli
-        if party and party not in site.party_by_id and f"osapuolet/{party}" not in site.broken_ids:
+        if party and party not in site.party_by_id and f"osapuolet/{party}" not in broken:
             problems.append(activity.problem(f"osapuolta '{party}' ei ole kansiossa data/osapuolet"
                                              f"{_suggest(party, site.party_by_id)}", "vastuuosapuoli"))
     return problems
@@ -180,13 +181,13 @@ def _check_units(report, coverage, path, reference, problems):
                                            "vaihda kattavuudeksi 'osittainen'", *where, "osat"))
 
 
-def check_reports(site) -> list[Problem]:
+def check_reports(site: Site, broken: frozenset[str]) -> list[Problem]:
     problems = []
     parties = site.party_by_id
     for report in site.reports:
         workshop = parties.get(report.tyopaja)
         if workshop is None:
-            if f"osapuolet/{report.tyopaja}" not in site.broken_ids:
+            if f"osapuolet/{report.tyopaja}" not in broken:
                 problems.append(report.problem(f"osapuolta '{report.tyopaja}' ei ole kansiossa data/osapuolet"
                                                f"{_suggest(report.tyopaja, parties)}", "tyopaja"))
         elif not workshop.is_workshop:
@@ -198,7 +199,7 @@ def check_reports(site) -> list[Problem]:
                                            "tietoihin", "kunta"))
         provider = parties.get(report.tunnistajat.koulutuksen_jarjestaja)
         provider_id = report.tunnistajat.koulutuksen_jarjestaja
-        if provider is None and f"osapuolet/{provider_id}" not in site.broken_ids:
+        if provider is None and f"osapuolet/{provider_id}" not in broken:
             problems.append(report.problem(f"osapuolta '{provider_id}' ei ole kansiossa data/osapuolet"
                                            f"{_suggest(provider_id, parties)}", "tunnistajat", "koulutuksen_jarjestaja"))
         elif provider is not None and provider.is_workshop:
@@ -215,8 +216,10 @@ def check_reports(site) -> list[Problem]:
 CHECKS = [check_parties, check_prices, check_funding, check_contacts, check_clock, check_reports]
 
 
-def cross_check(site) -> list[Problem]:
+def cross_check(site: Site, broken: frozenset[str] = frozenset()) -> list[Problem]:
+    """Every cross-check; broken names the records ('osapuolet/x') whose files are invalid, so that a
+    reference to them is not reported a second time."""
     problems = []
     for check in CHECKS:
-        problems.extend(check(site))
+        problems.extend(check(site, broken))
     return problems

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from . import finnish
+from ..data import finnish
 
 TEMPLATES = Path(__file__).parent / "templates"
 

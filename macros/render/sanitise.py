@@ -17,7 +17,7 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-from .pages import ALLOWED_TAGS, GENERIC_ATTRIBUTES, TAG_ATTRIBUTES, URL_SCHEMES
+from ..data.pages import ALLOWED_TAGS, GENERIC_ATTRIBUTES, TAG_ATTRIBUTES, URL_SCHEMES
 
 # Letters, digits and spaces stay as they are; everything else is written as &#N;.
 _PLAIN = re.compile(r"[\w ]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-from .pages import LAWS
+from ..data.pages import LAWS
 FINLEX = "https://www.finlex.fi/fi/lainsaadanto/"
 
 

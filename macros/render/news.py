@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timezone
 
 import re
+from collections.abc import Sequence
 
 from markupsafe import Markup
 
-from .finnish import fi_date
+from ..data.models import Article, Party, Region
+from ..data.finnish import fi_date
 from .sanitise import editor_markdown
 from .templating import environment, render
 
@@ -29,10 +31,10 @@ class Item:
     kind: str        # liittyminen | allekirjoitus | uutinen
 
 
-def items(site, today: date) -> list[Item]:
+def items(parties: Sequence[Party], articles: Sequence[Article], today: date) -> list[Item]:
     """Everything to announce up to today, newest first."""
     found = []
-    for party in site.parties:
+    for party in parties:
         if not party.alkuperainen:
             found.append(Item(f"liittyminen-{party.id}", party.liittynyt, f"{party.nimi} liittyi linjauksiin",
                               f"{party.nimi} ({party.tyyppi}) liittyi yhteistyön linjauksiin "
@@ -42,30 +44,30 @@ def items(site, today: date) -> list[Item]:
                               f"{party.nimi} allekirjoitti linjaukset",
                               f"{party.nimi} allekirjoitti yhteistyön linjaukset {fi_date(party.allekirjoitettu)}.",
                               Markup(""), "allekirjoitus"))
-    for article in site.articles:
+    for article in articles:
         found.append(Item(f"uutinen-{article.id}", article.paivamaara, article.otsikko, article.tiivistelma,
                           editor_markdown(article.body), "uutinen"))
     return sorted((i for i in found if i.day <= today), key=lambda i: (i.day, i.id), reverse=True)
 
 
-def render_news(site, today: date, limit: int | None = None) -> str:
-    return render("news.html", items=items(site, today)[:limit])
+def render_news(news: Sequence[Item], limit: int | None = None) -> str:
+    return render("news.html", items=news[:limit])
 
 
 FEED_ENTRIES = 100
 
 
-def atom(site, today: date, site_url: str, host: str) -> str:
+def atom(news: Sequence[Item], region: Region, today: date, site_url: str, host: str) -> str:
     """Atom 1.0 (RFC 4287): the newest entries with stable tag: ids, newest first."""
-    entries = items(site, today)[:FEED_ENTRIES]
+    entries = news[:FEED_ENTRIES]
     base = site_url.rstrip("/") + "/"
     updated = max((i.day for i in entries), default=today)
     return NOT_XML.sub("", environment().get_template("feed.xml").render(
         items=entries, base=base, host=host, updated=stamp(updated), stamp=stamp,
         # content type="html" carries the HTML as escaped text
         html_as_text=lambda markup: Markup(html.escape(str.__str__(markup))),
-        title=f"{site.region.nimi_genetiivi} työpaja- ja koulutusverkosto: ajankohtaista",
-        contact=site.region.sahkoposti, author=site.region.yllapitaja)) + "\n"
+        title=f"{region.nimi_genetiivi} työpaja- ja koulutusverkosto: ajankohtaista",
+        contact=region.sahkoposti, author=region.yllapitaja)) + "\n"
 
 
 def stamp(day: date) -> str:

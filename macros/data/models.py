@@ -1,14 +1,15 @@
 """Typed models of every data file: the single source of truth for the loader, the checks and the schemas.
 
-Field names are the Finnish keys an editor writes in YAML; each field's description (Finnish) becomes
-the JSON Schema's description and shows in the editor's completion.
+Field names are the Finnish keys an editor writes in YAML. Each model's docstring and each field's
+description are Finnish on purpose: they are the editors' help, shown as the JSON Schemas' descriptions
+in the editor's completion and on the "Mitä mistä" page.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, ClassVar, Literal, get_args
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
@@ -59,13 +60,32 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Month = Annotated[int, Field(ge=1, le=12)]
 
 
+def _models_in(annotation) -> list[type]:
+    found = [annotation] if isinstance(annotation, type) and issubclass(annotation, BaseModel) else []
+    for arg in get_args(annotation):
+        found += _models_in(arg)
+    return found
+
+
 class Record(BaseModel):
     """Base of every model: unknown fields are rejected; the record remembers where it came from."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=False,
-                              coerce_numbers_to_str=False)
+                              coerce_numbers_to_str=False, frozen=True)
     _source: Source | None = PrivateAttr(default=None)
     _path: tuple = PrivateAttr(default=())
+    # Worked out once, when each model class is made: the fields that hold records of their own, and every
+    # field name of the model and of the models inside it (to name a misplaced line in a message).
+    nested_fields: ClassVar[tuple[str, ...]] = ()
+    all_field_names: ClassVar[frozenset[str]] = frozenset()
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs):
+        super().__pydantic_init_subclass__(**kwargs)
+        inner = {name: _models_in(info.annotation) for name, info in cls.model_fields.items()}
+        cls.nested_fields = tuple(name for name, found in inner.items() if found)
+        cls.all_field_names = frozenset(cls.model_fields).union(
+            *(model.all_field_names for found in inner.values() for model in found if issubclass(model, Record)))
 
     def problem(self, message: str, *path):
         return self._source.problem(self._path + path, message)
@@ -101,6 +121,7 @@ PlaceName = Annotated[str, _check(lambda value: None if re.fullmatch(r"[^\W\d_]+
 
 
 class Region(Record):
+    """Alueen perustiedot (data/alue.yml)."""
     nimi: PlaceName = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
     nimi_genetiivi: PlaceName = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
     kunnat: list[Line] = Field(min_length=1, description="Alueen kunnat aakkosjärjestyksessä.")
@@ -113,6 +134,7 @@ class Region(Record):
 # --- data/osapuolet/<tunnus>.yml --------------------------------------------------------------------
 
 class Signatory(Record):
+    """Linjaukset allekirjoittava henkilö."""
     nimi: Line = Field(description="Allekirjoittajan nimi (organisaation johdossa toimiva henkilö).")
     tehtava: Line = Field(description="Allekirjoittajan tehtävänimike, esim. toimialajohtaja.")
 
@@ -121,6 +143,7 @@ PartyKind = Literal["työpaja", "koulutuksen järjestäjä"]
 
 
 class Party(FileRecord):
+    """Yksi sopijaosapuoli (data/osapuolet/<tunnus>.yml). Tiedoston nimi on osapuolen tunnus."""
     nimi: Line = Field(description="Organisaation virallinen nimi.")
     tyyppi: PartyKind = Field(description="Osapuolen laji: 'työpaja' tai 'koulutuksen järjestäjä'.")
     y_tunnus: BusinessId = Field(description="Y-tunnus muodossa 1234567-8; tarkistusnumero tarkistetaan.")
@@ -144,12 +167,14 @@ class Party(FileRecord):
 # --- data/tukiorganisaatiot.yml ----------------------------------------------------------------------
 
 class Supporter(Record):
+    """Yksi tukiorganisaatio."""
     nimi: Line = Field(description="Organisaation nimi.")
     rooli: Text = Field(description="Mitä organisaatio tekee verkoston tukena.")
     verkkosivu: Url | None = Field(default=None, description="Organisaation verkkosivu (https://).")
 
 
 class Supporters(Record):
+    """Verkostoa tukevat organisaatiot, jotka eivät ole sopijaosapuolia."""
     tukiorganisaatiot: list[Supporter] = Field(description="Verkostoa tukevat organisaatiot, jotka eivät ole "
                                                           "sopijaosapuolia. Aakkosjärjestyksessä.")
 
@@ -157,6 +182,7 @@ class Supporters(Record):
 # --- data/hintatasot.yml -------------------------------------------------------------------------------
 
 class PriceTier(Record):
+    """Yksi hintataso."""
     tunnus: Slug = Field(description="Tason pysyvä tunnus, esim. perustaso.")
     nimi: Line = Field(description="Tason nimi sivulla, esim. Perustaso.")
     sisalto: Text = Field(description="Mitä tason päivähintaan sisältyy (liitteen sanamuoto).")
@@ -166,6 +192,7 @@ class PriceTier(Record):
 
 
 class PriceTiers(Record):
+    """Opiskelijapäivähinnan tasot ja esimerkkijaksot."""
     tasot: list[PriceTier] = Field(min_length=1, description="Hintatasot edullisimmasta vaativimpaan.")
     esimerkkijaksot: list[Annotated[int, Field(ge=1, le=365)]] = Field(
         description="Pajajakson pituudet päivinä, joille lasketaan esimerkkihinnat, esim. [10, 20, 40].")
@@ -175,6 +202,7 @@ class PriceTiers(Record):
 # --- data/rahoitus.yml ----------------------------------------------------------------------------------
 
 class FundingShare(Record):
+    """Yksi rahoitusosuus."""
     tunnus: Slug = Field(description="Rahoitusosuuden pysyvä tunnus.")
     nimi: Line = Field(description="Rahoitusosuuden nimi, esim. perusrahoitus.")
     prosentti: float = Field(gt=0, le=100, description="Osuus prosentteina.")
@@ -182,6 +210,7 @@ class FundingShare(Record):
 
 
 class Funding(Record):
+    """Rahoitusmallin osuudet linjausten pohjan mukaan."""
     osuudet: list[FundingShare] = Field(min_length=1, description="Rahoitusmallin osuudet; yhteensä 100 %.")
     erityinen_tuki_prosentti: int = Field(ge=100, le=500, description="Erityistä tukea tarvivan opiskelijan "
                                                                       "rahoitus prosentteina (pohjassa 150).")
@@ -193,6 +222,7 @@ class Funding(Record):
 # --- data/vastuuhenkilot/<tunnus>.yml ---------------------------------------------------------------------
 
 class Scope(Record):
+    """Vastuuhenkilön vastuualue."""
     tyyppi: Literal["organisaatio", "ala", "toimipiste"] = Field(
         description="Vastuualue: koko 'organisaatio', yksi 'ala' tai yksi 'toimipiste'.")
     kuvaus: Text | None = Field(default=None, description="Ala tai toimipiste, esim. Rakennusala tai "
@@ -200,6 +230,7 @@ class Scope(Record):
 
 
 class Contact(FileRecord):
+    """Yksi vastuuhenkilö (data/vastuuhenkilot/<tunnus>.yml). Vain työyhteystiedot."""
     osapuoli: Slug = Field(description="Osapuolen tunnus (tiedoston nimi kansiossa data/osapuolet ilman .yml).")
     nimi: Line = Field(description="Vastuuhenkilön nimi.")
     tehtava: Line = Field(description="Tehtävänimike.")
@@ -215,11 +246,13 @@ class Contact(FileRecord):
 # --- data/vuosikello.yml ----------------------------------------------------------------------------
 
 class Ring(Record):
+    """Yksi vuosikellon rengas eli toiminnan laji."""
     tunnus: Slug = Field(description="Renkaan pysyvä tunnus, esim. tapaamiset.")
     nimi: Line = Field(description="Renkaan nimi kuvassa ja listassa, esim. Tapaamiset.")
 
 
 class Activity(Record):
+    """Yksi vuosikellon toiminto."""
     tunnus: Slug = Field(description="Toiminnon pysyvä tunnus; kalenterin tapahtuma säilyy samana, kun "
                                      "tunnus pysyy samana.")
     otsikko: Line = Field(description="Toiminnon nimi, esim. Vastuuhenkilöiden kevättapaaminen.")
@@ -244,6 +277,7 @@ class Activity(Record):
 
 
 class AnnualClock(Record):
+    """Toiminnan vuosikello (data/vuosikello.yml): renkaat ja toiminnot."""
     alkuvuosi: int = Field(ge=2000, le=2100, description="Vuosi, josta vuosittaiset toiminnot alkavat "
                                                          "kalenterissa.")
     renkaat: list[Ring] = Field(min_length=1, description="Vuosikellon renkaat sisimmästä uloimpaan.")
@@ -266,6 +300,7 @@ def _coverage_word(value: str) -> str:
 
 
 class CoveredUnit(Record):
+    """Yksi tutkinnon osa ja kuinka suuren osan siitä voi suorittaa työpajalla."""
     koodi: Code = Field(description="Tutkinnon osan kuusinumeroinen koodi (ePerusteet / koodisto "
                                     "tutkinnonosat). Nimi haetaan koodin perusteella.")
     kattavuus: Annotated[Literal["kokonainen", "osittainen", "kokonaan", "osittain"], AfterValidator(_coverage_word)] = Field(
@@ -276,6 +311,7 @@ class CoveredUnit(Record):
 
 
 class QualificationCoverage(Record):
+    """Yksi tutkinto ja sen tunnistetut tutkinnon osat."""
     koodi: Code = Field(description="Tutkinnon kuusinumeroinen koodi (koodisto koulutus), esim. 351741.")
     diaarinumero: Line = Field(description="Tutkinnon perusteen diaarinumero, jonka mukaan tunnistettiin, "
                                            "esim. OPH-2455-2017.")
@@ -284,12 +320,14 @@ class QualificationCoverage(Record):
 
 
 class Recognisers(Record):
+    """Oppimisympäristön tunnistajat."""
     tyopaja: Line = Field(description="Tunnistamiseen osallistunut työpajan työntekijä: nimi ja tehtävä.")
     opettaja: Line = Field(description="Tunnistamiseen osallistunut ammatillinen opettaja: nimi ja tehtävä.")
     koulutuksen_jarjestaja: Slug = Field(description="Opettajan koulutuksen järjestäjä (osapuolen tunnus).")
 
 
 class Report(TextRecord):
+    """Tunnistamisraportin tiedot (docs/tunnistamisraportit/<tunnus>.md, rivien '---' välissä)."""
     tyopaja: Slug = Field(description="Työpaja, jonka oppimisympäristö on tunnistettu (osapuolen tunnus).")
     kunta: Line = Field(description="Kunta, jossa oppimisympäristö on.")
     oppimisymparisto: Line = Field(description="Oppimisympäristön tai työyksikön nimi, esim. Puuverstas.")
@@ -310,6 +348,7 @@ class Report(TextRecord):
 # --- data/ajankohtaista/<päivä>-<aihe>.md front matter ------------------------------------------------
 
 class Article(TextRecord):
+    """Uutinen (data/ajankohtaista/<päivä>-<aihe>.md, rivien '---' välissä)."""
     otsikko: Line = Field(description="Uutisen otsikko.")
     paivamaara: date = Field(description="Julkaisupäivä (VVVV-KK-PP). Tulevaisuuden päivällä uutinen "
                                          "julkaistaan vasta sinä päivänä.")
@@ -319,11 +358,12 @@ class Article(TextRecord):
 # --- front matter of an ordinary page (docs/**/*.md) --------------------------------------------------
 
 class PageSearch(Record):
+    """Sivun näkyminen sivuston haussa."""
     exclude: bool = Field(default=False, description="true jättää sivun pois sivuston hausta.")
 
 
 class PageMeta(Record):
-    """Settings an ordinary page may give between its '---' lines."""
+    """Sivun asetukset rivien '---' välissä (docs/**/*.md)."""
 
     title: Line | None = Field(default=None, pattern=r"^[^{}<>]*$", description="Sivun otsikko, jos se ei ole "
                                                                                 "sivun ensimmäinen otsikko.")

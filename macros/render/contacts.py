@@ -7,7 +7,10 @@ import io
 import re
 import uuid
 
-from . import finnish
+from collections.abc import Sequence
+
+from ..data import finnish
+from ..data.models import Contact, Party
 from .templating import render
 
 LANGUAGES = {"fi": "suomi", "sv": "ruotsi", "en": "englanti"}
@@ -15,14 +18,14 @@ SCOPES = {"organisaatio": "koko organisaatio", "ala": "ala", "toimipiste": "toim
 UID_NAMESPACE = uuid.UUID("6f1f9a52-9d1e-4b5e-9a7c-0b7c6f3e2a10")  # fixed: UIDs stay stable across builds
 
 
-def scope_text(contact) -> str:
+def scope_text(contact: Contact) -> str:
     scope = contact.vastuualue
     if scope.tyyppi == "organisaatio":
         return "Koko organisaatio"
     return f"{SCOPES[scope.tyyppi].capitalize()}: {scope.kuvaus}"
 
 
-def groups(parties, contacts) -> list[dict]:
+def groups(parties: Sequence[Party], contacts: Sequence[Contact]) -> list[dict]:
     """Parties in name order, each with its contacts: the primary first, then by name."""
     by_party: dict[str, list] = {}
     for contact in contacts:
@@ -35,7 +38,7 @@ def groups(parties, contacts) -> list[dict]:
     return result
 
 
-def filter_text(party, contact) -> str:
+def filter_text(party: Party, contact: Contact) -> str:
     parts = [contact.nimi, contact.tehtava, party.nimi, contact.vastuualue.kuvaus or "", *party.kunnat]
     return " ".join(parts).casefold()
 
@@ -53,7 +56,7 @@ def initial_between(name: str, first: str | None, last: str | None) -> bool:
     return low <= letter <= high
 
 
-def render_directory(parties, contacts, files: str = "", first: str | None = None, last: str | None = None) -> str:
+def render_directory(parties: Sequence[Party], contacts: Sequence[Contact], files: str = "", first: str | None = None, last: str | None = None) -> str:
     """The directory; files is the relative path to the folder of the take-away files; first/last limit it
     to organisations by initial, to split a national directory over several pages."""
     chosen = [p for p in parties if initial_between(p.nimi, first, last)]
@@ -63,7 +66,7 @@ def render_directory(parties, contacts, files: str = "", first: str | None = Non
                   filter_text=filter_text, languages=LANGUAGES, count=len(people), files=files)
 
 
-def uid(contact) -> str:
+def uid(contact: Contact) -> str:
     return f"urn:uuid:{uuid.uuid5(UID_NAMESPACE, contact.id)}"
 
 
@@ -93,7 +96,7 @@ def fold(line: str, limit: int = 75) -> str:
     return "\r\n".join(out)
 
 
-def vcard(contact, party) -> str:
+def vcard(contact: Contact, party: Party) -> str:
     """One vCard 3.0 (RFC 2426): work details only."""
     *first, last = contact.nimi.split(" ")
     phone = finnish.phone_uri(contact.puhelin).removeprefix("tel:")
@@ -113,7 +116,7 @@ def vcard(contact, party) -> str:
     return "\r\n".join(fold(line) for line in lines) + "\r\n"
 
 
-def vcards(parties, contacts) -> str:
+def vcards(parties: Sequence[Party], contacts: Sequence[Contact]) -> str:
     by_id = {p.id: p for p in parties}
     return "".join(vcard(c, by_id[c.osapuoli]) for group in groups(parties, contacts) for c in group["people"])
 
@@ -134,7 +137,7 @@ def national_phone(value: str) -> str:
     return "0" + value.strip()[4:].strip() if number.startswith("+358") else value
 
 
-def csv_text(parties, contacts) -> str:
+def csv_text(parties: Sequence[Party], contacts: Sequence[Contact]) -> str:
     """UTF-8 with a byte-order mark and ';' between fields, as Excel in Finnish expects; every cell
     neutralised against formulas (csv_cell)."""
     out = io.StringIO()
@@ -150,7 +153,7 @@ def csv_text(parties, contacts) -> str:
     return "\ufeff" + out.getvalue()
 
 
-def export_files(parties, contacts) -> dict[str, str]:
+def export_files(parties: Sequence[Party], contacts: Sequence[Contact]) -> dict[str, str]:
     """Path under the site → text of every take-away file."""
     by_id = {p.id: p for p in parties}
     files = {"vastuuhenkilot/vastuuhenkilot.csv": csv_text(parties, contacts),

@@ -22,6 +22,7 @@ from html.parser import HTMLParser
 from jinja2 import Environment, TemplateSyntaxError, nodes
 
 from .problems import Problem
+from .registry import generic_macros
 
 # --- the page language -------------------------------------------------------------------------------
 
@@ -32,32 +33,62 @@ LAWS = {
     "621/1999": ("Laki viranomaisten toiminnan julkisuudesta", "1999/621"),
 }
 
-# Macro name → its parameters in order: name → accepted literal type (str, int, bool or list), or a tuple
-# of the texts it accepts.
-PAGE_MACROS: dict[str, dict[str, type]] = {
-    "alue": {"kentta": ("nimi", "nimi_genetiivi", "kunnat", "kuvaus", "sahkoposti", "yllapitaja",
-                        "palaute_sahkoposti")},
-    "osapuolet": {},
-    "yhteistyon_tila": {},
-    "tilasana": {},
-    "kappalemaara": {},
-    "allekirjoitukset": {},
-    "tukiorganisaatiot": {},
-    "hintataulukko": {},
-    "esimerkkihinnat": {},
-    "hinnoitteluesimerkki": {},
-    "rahoituskaavio": {},
-    "vastuuhenkilot": {"alku": str, "loppu": str},
-    "vuosikello": {"omistaja": str, "renkaat": list, "vuosi": int},
-    "kalenterilinkit": {},
-    "raportti": {},
-    "raporttihaku": {"tutkinnot": list, "luettelo": bool},
-    "ajankohtaista": {"maara": int},
-    "syotelinkit": {},
-    "tietolahdetaulukko": {},
-    "laki": {"numero": tuple(sorted(LAWS)), "teksti": str},
-    "koko_asiakirja": {},
+@dataclass(frozen=True)
+class Macro:
+    """A macro a page may call: its parameters in order (name → accepted literal type: str, int, bool or
+    list, or a tuple of the texts it accepts) and what it shows, in Finnish, for the "Mitä mistä" page."""
+
+    params: dict
+    doc: str
+
+
+PAGE_MACROS: dict[str, Macro] = {
+    "alue": Macro({"kentta": ("nimi", "nimi_genetiivi", "kunnat", "kuvaus", "sahkoposti", "yllapitaja", "palaute_sahkoposti")},
+                    'Alueen tieto tekstinä: alue("nimi"), "nimi_genetiivi", "kunnat", "kuvaus", "yllapitaja"; "sahkoposti" ja "palaute_sahkoposti" linkkeinä'),
+    "osapuolet": Macro({},
+                    "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
+    "yhteistyon_tila": Macro({},
+                    "Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet"),
+    "tilasana": Macro({},
+                    "Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä"),
+    "kappalemaara": Macro({},
+                    "Virke asiakirjan kappalemäärästä (yksi kullekin osapuolelle)"),
+    "allekirjoitukset": Macro({},
+                    "Allekirjoituslohkot, yksi kullekin osapuolelle"),
+    "tukiorganisaatiot": Macro({},
+                    "Verkostoa tukevat organisaatiot, jotka eivät ole osapuolia"),
+    "hintataulukko": Macro({},
+                    "Opiskelijapäivähinnan tasot"),
+    "esimerkkihinnat": Macro({},
+                    "Pajajakson hinnat esimerkkipituuksille"),
+    "hinnoitteluesimerkki": Macro({},
+                    "Liitteen hinnoitteluesimerkki"),
+    "rahoituskaavio": Macro({},
+                    "Rahoitusosuuksien kaavio ja taulukko"),
+    "vastuuhenkilot": Macro({"alku": str, "loppu": str},
+                    "Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot; valinnat alku= ja loppu= rajaavat organisaatiot alkukirjaimen mukaan"),
+    "vuosikello": Macro({"omistaja": str, "renkaat": list, "vuosi": int},
+                    "Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi="),
+    "kalenterilinkit": Macro({},
+                    "Vuosikellon kalenteritiedoston lataus- ja tilauslinkit"),
+    "raportti": Macro({},
+                    "Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)"),
+    "raporttihaku": Macro({"tutkinnot": list, "luettelo": bool},
+                    "Tunnistamisraporttien kattavuustaulukko ja haku; valinta tutkinnot= rajaa tutkintoihin, luettelo=false jättää raporttiluettelon pois"),
+    "ajankohtaista": Macro({"maara": int},
+                    "Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)"),
+    "syotelinkit": Macro({},
+                    "Ajankohtaista-syötteen (Atom) linkki ja osoite"),
+    "tietolahdetaulukko": Macro({},
+                    "Tämä taulukko: mikä tieto tulee mistäkin"),
+    "laki": Macro({"numero": tuple(sorted(LAWS)), "teksti": str},
+                    'Linkki lakiin Finlexissä, esim. laki("531/2017")'),
+    "koko_asiakirja": Macro({},
+                    "Linjausten kaikki luvut ja liite yhtenä asiakirjana tulostusta varten"),
 }
+
+# Kinds of data shown by a template of their own get a macro of their name (no parameters).
+PAGE_MACROS.update({name: Macro({}, kind.description) for name, kind in generic_macros().items()})
 
 # Front matter keys a page may use (Material's and MkDocs' own); report and news files have models instead.
 PAGE_META_KEYS = {"title", "description", "hide", "search", "render_macros"}
@@ -158,7 +189,7 @@ def _call(node: nodes.Node) -> Call:
         raise PageError(line, f"tuntematon makro '{name}'{hint}: {_ADVICE}")
     if node.dyn_args is not None or node.dyn_kwargs is not None:
         raise PageError(line, f"makrolle '{name}' ei voi antaa arvoja *- tai **-merkinnällä: {_ADVICE}")
-    params = PAGE_MACROS[name]
+    params = PAGE_MACROS[name].params
     if len(node.args) > len(params):
         raise PageError(line, f"makrolle '{name}' annettiin liian monta arvoa (enintään {len(params)})")
     args = tuple(_literal(arg, line) for arg in node.args)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from difflib import get_close_matches
-from functools import lru_cache
 from pathlib import Path
 
 import yaml
@@ -57,9 +56,9 @@ def _loader():
     return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@lru_cache(maxsize=4)
-def _load(path: str, mtime: float) -> Reference:
-    data = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_loader())
+def load_reference(root: Path) -> Reference:
+    """The reference list (read whole: it is trusted, developer-owned data)."""
+    data = yaml.load((Path(root) / REFERENCE_FILE).read_text(encoding="utf-8"), Loader=_loader())
     perusteet, names = {}, {}
     for entry in data["qualifications"]:
         code, diaari = str(entry["code"]), str(entry.get("diaarinumero", ""))
@@ -71,8 +70,3 @@ def _load(path: str, mtime: float) -> Reference:
         perusteet[(code, diaari)] = Peruste(code, entry["name_fi"], diaari, units)
     return Reference(perusteet, names)
 
-
-def load_reference(root: Path) -> Reference:
-    """The reference list, parsed once per file version."""
-    path = Path(root) / REFERENCE_FILE
-    return _load(str(path), path.stat().st_mtime)

@@ -7,7 +7,10 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from .finnish import MONTHS, fi_date
+from collections.abc import Sequence
+
+from ..data.finnish import MONTHS, fi_date
+from ..data.models import Activity, AnnualClock, Party
 from .templating import render
 
 SIZE = 300          # the SVG's viewBox is -SIZE..SIZE in both directions
@@ -30,7 +33,7 @@ def polar(radius: float, degrees: float) -> tuple[float, float]:
     return round(radius * math.sin(radians), 2) + 0.0, round(-radius * math.cos(radians), 2) + 0.0
 
 
-def span(activity) -> tuple[int, int]:
+def span(activity: Activity) -> tuple[int, int]:
     """(first month, number of months) of an activity; a range may cross the year end."""
     if activity.paiva is not None:
         return activity.paiva.month, 1
@@ -39,7 +42,7 @@ def span(activity) -> tuple[int, int]:
     return activity.alku, (activity.loppu - activity.alku) % 12 + 1
 
 
-def months_of(activity) -> list[int]:
+def months_of(activity: Activity) -> list[int]:
     first, count = span(activity)
     return [(first - 1 + i) % 12 + 1 for i in range(count)]
 
@@ -88,7 +91,7 @@ class Item:
     months: list[int]
 
 
-def when_text(activity) -> str:
+def when_text(activity: Activity) -> str:
     if activity.paiva is not None:
         return fi_date(activity.paiva)
     first, count = span(activity)
@@ -99,26 +102,26 @@ def when_text(activity) -> str:
     return f"{MONTHS[first - 1]}–{MONTHS[last - 1]}{year}"
 
 
-def owner_text(activity, parties_by_id) -> str:
+def owner_text(activity: Activity, parties_by_id: dict[str, Party]) -> str:
     if activity.vastuuosapuoli:
         party = parties_by_id.get(activity.vastuuosapuoli)
         return party.nimi if party else activity.vastuuosapuoli
     return activity.vastuurooli or ""
 
 
-def activity_year(activity) -> int | None:
+def activity_year(activity: Activity) -> int | None:
     if activity.toistuvuus == "vuosittain":
         return None
     return activity.paiva.year if activity.paiva else activity.vuosi
 
 
-def years(clock) -> list[int | None]:
+def years(clock: AnnualClock) -> list[int | None]:
     """One clock per year that has one-off activities; a single yearless clock otherwise."""
     found = sorted({y for a in clock.toiminnot if (y := activity_year(a)) is not None})
     return found or [None]
 
 
-def select(clock, owner: str | None = None, rings: list[str] | None = None, year: int | None = None):
+def select(clock: AnnualClock, owner: str | None = None, rings: list[str] | None = None, year: int | None = None):
     """The activities one clock shows: by owner (party id or role), rings and year."""
     chosen = []
     for activity in clock.toiminnot:
@@ -170,7 +173,7 @@ def month_sectors() -> list[dict]:
     return sectors
 
 
-def render_clock(clock, parties, owner: str | None = None, rings: list[str] | None = None,
+def render_clock(clock: AnnualClock, parties: Sequence[Party], owner: str | None = None, rings: list[str] | None = None,
                  year: int | None = None, key: str = "vuosikello", title: str | None = None) -> str:
     parties_by_id = {p.id: p for p in parties}
     activities = select(clock, owner, rings, year)
@@ -181,7 +184,7 @@ def render_clock(clock, parties, owner: str | None = None, rings: list[str] | No
                   sectors=month_sectors(), by_month=by_month, months=MONTHS, size=SIZE, inner=INNER)
 
 
-def render_clocks(clock, parties, owner: str | None = None, rings: list[str] | None = None) -> str:
+def render_clocks(clock: AnnualClock, parties: Sequence[Party], owner: str | None = None, rings: list[str] | None = None) -> str:
     """One clock per year when the data spans several years, else one."""
     suffix = "-".join(filter(None, [owner, *(rings or [])])) or "kaikki"
     return "\n".join(render_clock(clock, parties, owner, rings, year, key=f"vk-{suffix}-{year or 'vuosi'}")
@@ -190,7 +193,7 @@ def render_clocks(clock, parties, owner: str | None = None, rings: list[str] | N
 
 # --- calendar feed ------------------------------------------------------------------------------------
 
-def event_dates(activity, first_year: int) -> tuple[date, date]:
+def event_dates(activity: Activity, first_year: int) -> tuple[date, date]:
     """All-day start and exclusive end of an activity's first occurrence."""
     if activity.paiva is not None:
         return activity.paiva, date.fromordinal(activity.paiva.toordinal() + 1)
@@ -209,7 +212,7 @@ def ical_text(value: str) -> str:
     return _CONTROL.sub("", _BREAKS.sub("\n", value))
 
 
-def ics(clock, parties, host: str) -> bytes:
+def ics(clock: AnnualClock, parties: Sequence[Party], host: str) -> bytes:
     """The whole year as an RFC 5545 calendar: one all-day VEVENT per activity, stable UIDs. icalendar
     escapes TEXT values and folds lines at 75 octets."""
     from icalendar import Calendar, Event

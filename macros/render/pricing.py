@@ -2,33 +2,34 @@
 
 from __future__ import annotations
 
-from .finnish import euros
+from ..data.finnish import euros
+from ..data.models import PriceTier, PriceTiers
 from .templating import render
 
 
-def price_range(tier) -> str:
+def price_range(tier: PriceTier) -> str:
     """'30–45 €/päivä', or 'alkaen 70 €/päivä' for an open top tier."""
     if tier.enintaan is None:
         return f"alkaen {euros(tier.vahintaan)}\u00a0/\u00a0päivä"
     return f"{tier.vahintaan}–{euros(tier.enintaan)}\u00a0/\u00a0päivä"
 
 
-def period_cost(tier, days: int) -> str:
+def period_cost(tier: PriceTier, days: int) -> str:
     if tier.enintaan is None:
         return f"alkaen {euros(tier.vahintaan * days)}"
     return f"{euros(tier.vahintaan * days)} – {euros(tier.enintaan * days)}"
 
 
-def render_price_table(prices) -> str:
+def render_price_table(prices: PriceTiers) -> str:
     rows = [{"tier": t, "range": price_range(t)} for t in prices.tasot]
     return render("price_table.html", rows=rows, source=prices.lahde)
 
 
-def render_price_examples(prices) -> str:
+def render_price_examples(prices: PriceTiers) -> str:
     rows = [{"tier": t, "costs": [period_cost(t, d) for d in prices.esimerkkijaksot]} for t in prices.tasot]
     return render("price_examples.html", rows=rows, days=prices.esimerkkijaksot)
 
 
-def render_price_example(prices) -> str:
+def render_price_example(prices: PriceTiers) -> str:
     """The appendix's 'Hinnoitteluesimerkki tasoittain' as in the text, from the same data."""
     return render("price_example.html", tiers=prices.tasot)

@@ -12,8 +12,9 @@ import re
 import sys
 from pathlib import Path
 
-from .finnish import fi_date
-from .loader import DATA, DOCS, Site, load_site
+from ..data.finnish import fi_date
+from ..data.loader import DATA, DOCS, load_site
+from ..data.site import Site
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:\"'=])")
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
@@ -57,8 +58,10 @@ def changes(before: Site, after: Site) -> list[str]:
     lines += _diff("vuosikellon toiminto", old_clock, new_clock, lambda a: a.otsikko)
     lines += _diff("uutinen", {a.id: a for a in before.articles}, {a.id: a for a in after.articles},
                    lambda a: a.otsikko)
-    lines += _diff("tukiorganisaatio", {s.nimi: s for s in before.supporters}, {s.nimi: s for s in after.supporters},
-                   lambda s: s.nimi)
+    def supporters(site: Site) -> dict:
+        return {s.nimi: s for s in (site.supporters.tukiorganisaatiot if site.supporters else ())}
+
+    lines += _diff("tukiorganisaatio", supporters(before), supporters(after), lambda s: s.nimi)
     for name, attr in (("hintatasot", "price_tiers"), ("rahoitusmallin luvut", "funding"), ("alueen tiedot", "region"),
                        ("vuosikellon renkaat tai alkuvuosi", "clock")):
         old, new = getattr(before, attr), getattr(after, attr)

@@ -1,0 +1,70 @@
+"""Site: everything the site shows, validated, immutable once the loader has made it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from .models import AnnualClock, Article, Contact, Funding, Party, PriceTiers, Region, Report, Supporters
+from .pages import Part
+from .reference import Reference
+
+
+@dataclass(frozen=True)
+class Site:
+    # Every kind of the registry by its name: one record, a tuple of records, or None when the file is
+    # missing or invalid (the load then also has problems, and nothing is published).
+    records: Mapping[str, object]
+    reference: Reference | None = None
+    # Every page under docs/ (reports too) as checked text and macro calls, by its path under docs/.
+    pages: Mapping[str, tuple[Part, ...]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def __post_init__(self):
+        object.__setattr__(self, "records", MappingProxyType(dict(self.records)))
+        object.__setattr__(self, "pages", MappingProxyType(dict(self.pages)))
+        parties = sorted(self.records.get("osapuolet") or (), key=lambda p: p.nimi.casefold())
+        object.__setattr__(self, "_party_by_id", MappingProxyType({p.id: p for p in parties}))
+        object.__setattr__(self, "_parties", tuple(parties))
+
+    # Typed views of the kinds the code uses by name.
+    @property
+    def region(self) -> Region | None:
+        return self.records.get("alue")
+
+    @property
+    def supporters(self) -> Supporters | None:
+        return self.records.get("tukiorganisaatiot")
+
+    @property
+    def price_tiers(self) -> PriceTiers | None:
+        return self.records.get("hintatasot")
+
+    @property
+    def funding(self) -> Funding | None:
+        return self.records.get("rahoitus")
+
+    @property
+    def clock(self) -> AnnualClock | None:
+        return self.records.get("vuosikello")
+
+    @property
+    def parties(self) -> tuple[Party, ...]:
+        """In name order."""
+        return self._parties
+
+    @property
+    def party_by_id(self) -> Mapping[str, Party]:
+        return self._party_by_id
+
+    @property
+    def contacts(self) -> tuple[Contact, ...]:
+        return self.records.get("vastuuhenkilot") or ()
+
+    @property
+    def reports(self) -> tuple[Report, ...]:
+        return self.records.get("tunnistamisraportit") or ()
+
+    @property
+    def articles(self) -> tuple[Article, ...]:
+        return self.records.get("ajankohtaista") or ()
