@@ -11,10 +11,10 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test check build schemas bench clean
+.PHONY: help serve test test-fast lint fix check build schemas bench clean
 
 help: ## List the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
 $(STAMP): requirements.txt pyproject.toml Makefile
 	$(PYTHON) -m venv $(VENV)
@@ -37,11 +37,22 @@ check: $(STAMP) ## Validate data/ and docs/ and print every problem with its fil
 build: check ## Check the data, then build the site strictly into site/
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 
-schemas: $(STAMP) ## Regenerate the JSON Schemas in schemas/ from the models
-	$(BIN)/python -m macros.schemas
+schemas: $(STAMP) ## Regenerate the JSON Schemas in schemas/ and the VS Code mapping from the registry
+	$(BIN)/python -m macros.cli.schemas
 
-test: $(STAMP) ## Run every test (data, rendering, build, browser)
+lint: $(STAMP) ## Lint and format check (ruff; the rules are in pyproject.toml)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fix: $(STAMP) ## Apply ruff's fixes and formatting
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+test: lint ## Run every test: lint, data, rendering, builds on MkDocs and Zensical, browser
 	$(BIN)/python -m pytest
+
+test-fast: lint ## Every test but the browser ones, for the edit loop (make test stays the whole suite)
+	$(BIN)/python -m pytest -m "not browser"
 
 bench: $(STAMP) ## Benchmark: example region, synthetic national data set and a plain baseline
 	$(BIN)/python -m bench.run

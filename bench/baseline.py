@@ -14,8 +14,8 @@ from pathlib import Path
 
 from macros.data import pages
 from macros.data.loader import load_site
-from macros.site_macros import PageInfo, build_macros
 from macros.data.yamlsource import split_front_matter
+from macros.site_macros import PageInfo, build_macros
 
 
 def page_url(src_uri: str) -> str:
@@ -43,8 +43,13 @@ def baseline(project: Path, out: Path) -> int:
     assert not problems, problems[:3]
     current = {"src": ""}
     # No stash: the HTML our macros make goes straight into the Markdown, as a plain site would have it.
-    macros = build_macros(site, lambda: PageInfo(current["src"], page_url(current["src"])), None,
-                          today=date.today(), site_url="https://linjaukset.example/")
+    macros = build_macros(
+        site,
+        lambda: PageInfo(current["src"], page_url(current["src"])),
+        None,
+        today=date.today(),
+        site_url="https://linjaukset.example/",
+    )
     count = 0
     for path in sorted((project / "docs").rglob("*.md")):
         src = path.relative_to(project / "docs").as_posix()

@@ -19,12 +19,61 @@ from macros.data.reference import load_reference
 ROOT = Path(__file__).resolve().parents[1]
 COPY = ("macros", "overrides", "schemas", "CONTRIBUTING.md")
 COUNTS = {"workshops": 230, "providers": 140, "contacts": 1500, "reports": 700, "activities": 60}
-PREFIXES = ["Kuusi", "Koivu", "Mänty", "Harju", "Lahti", "Järvi", "Kallio", "Niemi", "Salmi", "Mäki", "Ranta",
-            "Vaara", "Lehto", "Suo", "Kivi", "Pelto", "Joki", "Saari", "Laakso", "Metsä", "Ahven", "Haapa",
-            "Kataja", "Leppä", "Paju", "Tammi", "Vaher", "Kuha", "Siika", "Lohi"]
+PREFIXES = [
+    "Kuusi",
+    "Koivu",
+    "Mänty",
+    "Harju",
+    "Lahti",
+    "Järvi",
+    "Kallio",
+    "Niemi",
+    "Salmi",
+    "Mäki",
+    "Ranta",
+    "Vaara",
+    "Lehto",
+    "Suo",
+    "Kivi",
+    "Pelto",
+    "Joki",
+    "Saari",
+    "Laakso",
+    "Metsä",
+    "Ahven",
+    "Haapa",
+    "Kataja",
+    "Leppä",
+    "Paju",
+    "Tammi",
+    "Vaher",
+    "Kuha",
+    "Siika",
+    "Lohi",
+]
 SUFFIXES = ["la", "nen", "vaara", "joki", "lahti", "mäki", "ranta", "salo", "koski", "niemi"]
-FIRST_NAMES = ["Aino", "Eino", "Helmi", "Ilmari", "Kerttu", "Lauri", "Mirja", "Niilo", "Oona", "Pentti", "Riikka",
-               "Sulo", "Tyyne", "Urho", "Veera", "Väinö", "Elli", "Onni", "Siiri", "Toivo"]
+FIRST_NAMES = [
+    "Aino",
+    "Eino",
+    "Helmi",
+    "Ilmari",
+    "Kerttu",
+    "Lauri",
+    "Mirja",
+    "Niilo",
+    "Oona",
+    "Pentti",
+    "Riikka",
+    "Sulo",
+    "Tyyne",
+    "Urho",
+    "Veera",
+    "Väinö",
+    "Elli",
+    "Onni",
+    "Siiri",
+    "Toivo",
+]
 LAST_PARTS = ["Esimerk", "Kokeil", "Mallin", "Testil", "Näyttel", "Kuvitel", "Harjoitu", "Luonno"]
 LAST_ENDS = ["ainen", "ä", "a", "inen", "o", "ola", "uri"]
 SCHEMA = "# yaml-language-server: $schema=../../schemas/{}.schema.json\n"
@@ -55,11 +104,13 @@ def write(path: Path, text: str) -> None:
 
 
 def party_yaml(name, kind, business_id, maintainer, towns, website, original, joined, signed, signer):
-    return (SCHEMA.format("osapuoli") + f"nimi: {name}\ntyyppi: {kind}\ny_tunnus: {business_id}\n"
-            f"yllapitaja: {maintainer}\nkunnat: [{', '.join(towns)}]\nverkkosivu: {website}\n"
-            f"alkuperainen: {'true' if original else 'false'}\nliittynyt: {joined}\n"
-            f"allekirjoitettu: {signed}\nallekirjoituspaikka: {towns[0]}\n"
-            f"allekirjoittaja:\n  nimi: {signer}\n  tehtava: johtaja\n")
+    return (
+        SCHEMA.format("osapuoli") + f"nimi: {name}\ntyyppi: {kind}\ny_tunnus: {business_id}\n"
+        f"yllapitaja: {maintainer}\nkunnat: [{', '.join(towns)}]\nverkkosivu: {website}\n"
+        f"alkuperainen: {'true' if original else 'false'}\nliittynyt: {joined}\n"
+        f"allekirjoitettu: {signed}\nallekirjoituspaikka: {towns[0]}\n"
+        f"allekirjoittaja:\n  nimi: {signer}\n  tehtava: johtaja\n"
+    )
 
 
 def generate(out: Path, seed: int = 2026, scale: float = 1.0) -> dict:
@@ -85,34 +136,51 @@ def generate(out: Path, seed: int = 2026, scale: float = 1.0) -> dict:
     for kind, count in (("työpaja", counts["workshops"]), ("koulutuksen järjestäjä", counts["providers"])):
         for index in range(count):
             town = towns[(index * 7 + (0 if kind == "työpaja" else 3)) % len(towns)]
-            name = (f"{town}n nuorten työpaja {index + 1}" if kind == "työpaja"
-                    else f"{town}n ammattiopisto {index + 1}")
+            name = f"{town}n nuorten työpaja {index + 1}" if kind == "työpaja" else f"{town}n ammattiopisto {index + 1}"
             slug = ascii_slug(name)
             served = sorted({town, rng.choice(towns)})
             joined = date(2025, 9, 1) + timedelta(days=rng.randrange(0, 400))
             signed = joined + timedelta(days=rng.randrange(5, 40))
-            write(out / "data/osapuolet" / f"{slug}.yml",
-                  party_yaml(name, kind, next(ids), f"{town}n kunta", served, f"https://{slug}.example",
-                             joined <= date(2025, 9, 30), joined.isoformat(), signed.isoformat(), next(people)))
+            write(
+                out / "data/osapuolet" / f"{slug}.yml",
+                party_yaml(
+                    name,
+                    kind,
+                    next(ids),
+                    f"{town}n kunta",
+                    served,
+                    f"https://{slug}.example",
+                    joined <= date(2025, 9, 30),
+                    joined.isoformat(),
+                    signed.isoformat(),
+                    next(people),
+                ),
+            )
             parties.append((slug, name, kind, served))
 
     workshops = [p for p in parties if p[2] == "työpaja"]
     providers = [p for p in parties if p[2] != "työpaja"]
-    contact_names = (f"{f} {p}{e}{n}" for n in ("", "-Testi") for f in FIRST_NAMES for p in LAST_PARTS
-                     for e in LAST_ENDS)
+    contact_names = (
+        f"{f} {p}{e}{n}" for n in ("", "-Testi") for f in FIRST_NAMES for p in LAST_PARTS for e in LAST_ENDS
+    )
     owners = list(parties) + [rng.choice(parties) for _ in range(max(0, counts["contacts"] - len(parties)))]
     primary_done = set()
     for index, (slug, _name, _kind, served) in enumerate(owners):
         person = next(contact_names)
         primary = slug not in primary_done
         primary_done.add(slug)
-        scope = ("  tyyppi: organisaatio\n" if primary
-                 else f"  tyyppi: toimipiste\n  kuvaus: {rng.choice(served)}n toimipiste\n")
-        write(out / "data/vastuuhenkilot" / f"{ascii_slug(person)}-{index}.yml",
-              SCHEMA.format("vastuuhenkilo") + f"osapuoli: {slug}\nnimi: {person}\ntehtava: koordinaattori\n"
-              f"vastuualue:\n{scope}sahkoposti: {ascii_slug(person).replace('-', '.')}@{slug}.example\n"
-              f"puhelin: +358 40 {index // 10000:03d} {index % 10000:04d}\nkielet: [fi]\n"
-              f"ensisijainen: {'true' if primary else 'false'}\n")
+        scope = (
+            "  tyyppi: organisaatio\n"
+            if primary
+            else f"  tyyppi: toimipiste\n  kuvaus: {rng.choice(served)}n toimipiste\n"
+        )
+        write(
+            out / "data/vastuuhenkilot" / f"{ascii_slug(person)}-{index}.yml",
+            SCHEMA.format("vastuuhenkilo") + f"osapuoli: {slug}\nnimi: {person}\ntehtava: koordinaattori\n"
+            f"vastuualue:\n{scope}sahkoposti: {ascii_slug(person).replace('-', '.')}@{slug}.example\n"
+            f"puhelin: +358 40 {index // 10000:03d} {index % 10000:04d}\nkielet: [fi]\n"
+            f"ensisijainen: {'true' if primary else 'false'}\n",
+        )
 
     reference = load_reference(ROOT)
     perusteet = [p for p in reference.perusteet.values() if len(p.units) >= 6 and not p.code.startswith("9999")]
@@ -126,33 +194,44 @@ def generate(out: Path, seed: int = 2026, scale: float = 1.0) -> dict:
             if rng.random() < 0.5:
                 lines.append(f"      - koodi: {code}\n        kattavuus: kokonainen\n")
             else:
-                lines.append(f"      - koodi: {code}\n        kattavuus: osittainen\n        osat: Osa työtehtävistä.\n")
+                lines.append(
+                    f"      - koodi: {code}\n        kattavuus: osittainen\n        osat: Osa työtehtävistä.\n"
+                )
         recognised = date(2022, 1, 1) + timedelta(days=rng.randrange(0, 1700))
         provider = rng.choice(providers)[0]
-        write(out / "docs/tunnistamisraportit" / f"{slug}-{index}.md",
-              f"---\ntyopaja: {slug}\nkunta: {served[0]}\noppimisymparisto: Työyksikkö {index}\n"
-              f"tyotehtavat:\n  - Asiakastyöt\n  - Huolto ja ylläpito\ntutkinnot:\n  - koodi: {peruste.code}\n"
-              f"    diaarinumero: {peruste.diaarinumero}\n    tutkinnon_osat:\n{''.join(lines)}"
-              f"osaamistodistus: {'true' if index % 2 else 'false'}\nnaytot: true\n"
-              f"tunnistajat:\n  tyopaja: Työvalmentaja {index}\n  opettaja: Opettaja {index}\n"
-              f"  koulutuksen_jarjestaja: {provider}\ntunnistettu: {recognised}\n"
-              f"tarkistettava: {recognised + timedelta(days=730)}\n---\n\n{{{{ raportti() }}}}\n\n"
-              f"## Oppimisympäristön kuvaus\n\nTyöyksikössä {index} tehdään {name}n asiakastöitä.\n")
+        write(
+            out / "docs/tunnistamisraportit" / f"{slug}-{index}.md",
+            f"---\ntyopaja: {slug}\nkunta: {served[0]}\noppimisymparisto: Työyksikkö {index}\n"
+            f"tyotehtavat:\n  - Asiakastyöt\n  - Huolto ja ylläpito\ntutkinnot:\n  - koodi: {peruste.code}\n"
+            f"    diaarinumero: {peruste.diaarinumero}\n    tutkinnon_osat:\n{''.join(lines)}"
+            f"osaamistodistus: {'true' if index % 2 else 'false'}\nnaytot: true\n"
+            f"tunnistajat:\n  tyopaja: Työvalmentaja {index}\n  opettaja: Opettaja {index}\n"
+            f"  koulutuksen_jarjestaja: {provider}\ntunnistettu: {recognised}\n"
+            f"tarkistettava: {recognised + timedelta(days=730)}\n---\n\n{{{{ raportti() }}}}\n\n"
+            f"## Oppimisympäristön kuvaus\n\nTyöyksikössä {index} tehdään {name}n asiakastöitä.\n",
+        )
 
     rings = ["tapaamiset", "henkilosto", "opiskelijat", "rahoitus"]
     activities = []
     for index in range(counts["activities"]):
         start = rng.randrange(1, 13)
-        timing = (f"    kuukausi: {start}\n" if index % 3 else f"    alku: {start}\n    loppu: {(start + 1) % 12 + 1}\n")
-        activities.append(f"  - tunnus: toiminto-{index}\n    otsikko: Toiminto {index}\n    kuvaus: Kuvaus {index}.\n"
-                          f"    rengas: {rings[index % 4]}\n{timing}    toistuvuus: vuosittain\n"
-                          f"    vastuurooli: Rooli {index % 7}\n")
+        timing = f"    kuukausi: {start}\n" if index % 3 else f"    alku: {start}\n    loppu: {(start + 1) % 12 + 1}\n"
+        activities.append(
+            f"  - tunnus: toiminto-{index}\n    otsikko: Toiminto {index}\n    kuvaus: Kuvaus {index}.\n"
+            f"    rengas: {rings[index % 4]}\n{timing}    toistuvuus: vuosittain\n"
+            f"    vastuurooli: Rooli {index % 7}\n"
+        )
     clock = (ROOT / "data/vuosikello.yml").read_text(encoding="utf-8").split("toiminnot:\n")[0]
     write(out / "data/vuosikello.yml", clock + "toiminnot:\n" + "".join(activities))
 
     split_pages(out, qualifications, reference)
-    return {"parties": len(parties), "contacts": len(owners), "reports": counts["reports"],
-            "activities": counts["activities"], "qualifications": len(qualifications)}
+    return {
+        "parties": len(parties),
+        "contacts": len(owners),
+        "reports": counts["reports"],
+        "activities": counts["activities"],
+        "qualifications": len(qualifications),
+    }
 
 
 LETTER_GROUPS = [("a", "h"), ("i", "k"), ("l", "m"), ("n", "r"), ("s", "ö")]
@@ -163,25 +242,35 @@ def split_pages(out: Path, qualifications: list[str], reference) -> None:
     directory_nav, finder_nav = [], []
     for first, last in LETTER_GROUPS:
         page = f"vastuuhenkilot/{first}-{last}.md"
-        write(out / "docs" / page, f"# Vastuuhenkilöt {first.upper()}–{last.upper()}\n\n"
-                                   f"{{{{ vastuuhenkilot(alku=\"{first}\", loppu=\"{last}\") }}}}\n")
+        write(
+            out / "docs" / page,
+            f"# Vastuuhenkilöt {first.upper()}–{last.upper()}\n\n"
+            f'{{{{ vastuuhenkilot(alku="{first}", loppu="{last}") }}}}\n',
+        )
         directory_nav.append(f"          - {first.upper()}–{last.upper()}: {page}\n")
     for code in qualifications:
         name = reference.versions(code)[0].name
         page = f"tutkinnot/{code}.md"
-        write(out / "docs" / page, f"# {name}\n\n{{{{ raporttihaku(tutkinnot=[\"{code}\"], luettelo=False) }}}}\n")
+        write(out / "docs" / page, f'# {name}\n\n{{{{ raporttihaku(tutkinnot=["{code}"], luettelo=False) }}}}\n')
         finder_nav.append(f"          - {name}: {page}\n")
     (out / "docs/tunnistamisraportit.md").write_text(
         "# Tunnistamisraportit\n\nValitse tutkinto valikosta: jokaisella tutkinnolla on oma hakusivunsa.\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = config.replace("      - Vastuuhenkilöt: vastuuhenkilot.md\n",
-                            "      - Vastuuhenkilöt:\n          - vastuuhenkilot.md\n" + "".join(directory_nav))
-    config = config.replace("      - Tunnistamisraportit: tunnistamisraportit.md\n",
-                            "      - Tunnistamisraportit:\n          - tunnistamisraportit.md\n" + "".join(finder_nav))
+    config = config.replace(
+        "      - Vastuuhenkilöt: vastuuhenkilot.md\n",
+        "      - Vastuuhenkilöt:\n          - vastuuhenkilot.md\n" + "".join(directory_nav),
+    )
+    config = config.replace(
+        "      - Tunnistamisraportit: tunnistamisraportit.md\n",
+        "      - Tunnistamisraportit:\n          - tunnistamisraportit.md\n" + "".join(finder_nav),
+    )
     (out / "docs/vastuuhenkilot.md").write_text(
         "# Vastuuhenkilöt\n\nValitse organisaation alkukirjain valikosta. Koko hakemisto: "
-        '<a href="vastuuhenkilot/vastuuhenkilot.csv">CSV</a>, <a href="vastuuhenkilot/vastuuhenkilot.vcf">vCard</a>.\n', encoding="utf-8")
+        '<a href="vastuuhenkilot/vastuuhenkilot.csv">CSV</a>, <a href="vastuuhenkilot/vastuuhenkilot.vcf">vCard</a>.\n',
+        encoding="utf-8",
+    )
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 

@@ -24,14 +24,17 @@ def define_env(env):
 
     from .data.problems import DataError
     from .host import new_build
-    from .site_macros import PageInfo
+    from .site_macros import PageInfo, sources_by_page
 
     if _is_zensical(env):
+
         def page() -> PageInfo:
             return PageInfo(env.page.path, env.page.url)
     else:
+
         def page() -> PageInfo:
             return PageInfo(env.page.file.src_uri, env.page.url) if env.page else PageInfo("", "")
+
     try:
         build = new_build(Path(env.project_dir), env.conf.get("site_url") or "", page)
     except DataError as exc:
@@ -39,9 +42,12 @@ def define_env(env):
             raise
         # Abort makes MkDocs print the Finnish messages and stop, with no traceback and no site.
         from mkdocs.exceptions import Abort
+
         raise Abort(str(exc)) from None
     for name, function in build.macros.items():
         env.macro(function, name)
+    # The data edit links of each page (overrides/partials/actions.html), from the registry and the pages.
+    env.conf["extra"]["tietolahteet"] = sources_by_page(build.site.pages)
     if _is_zensical(env):
         # The page is rendered by our Markdown extension, which finds the build through the page.
         env.page.meta["render_macros"] = False
@@ -52,8 +58,9 @@ def define_env(env):
         env.conf["mdx_configs"].setdefault(EXTENSION, {})["stash"] = build.stash
     if build.site.region is not None:
         # The region's name (letters only, models.PlaceName) is in the header and the browser tab.
-        env.conf["site_name"] = str(escape(f"{build.site.region.nimi_genetiivi} työpajojen ja ammatillisen "
-                                           "koulutuksen yhteistyö"))
+        env.conf["site_name"] = str(
+            escape(f"{build.site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen yhteistyö")
+        )
 
 
 def on_pre_page_macros(env):
@@ -67,6 +74,7 @@ def on_pre_page_macros(env):
             env.markdown = render_page(env.markdown, env.linjaukset_build, page.file.src_uri)
         except DataError as exc:
             from mkdocs.exceptions import Abort
+
             raise Abort(str(exc)) from None
     page.meta["render_macros"] = False
 
@@ -79,6 +87,8 @@ def on_post_build(env):
 
     build = env.linjaukset_build
     if build.stash.leftover():
-        raise Abort("Jokin lohkomakro (esim. {{ osapuolet() }}) on kirjoitettu tekstin sekaan: kirjoita jokainen "
-                    "lohkomakro omalle rivilleen, tyhjien rivien väliin. Sivustoa ei julkaistu.")
+        raise Abort(
+            "Jokin lohkomakro (esim. {{ osapuolet() }}) on kirjoitettu tekstin sekaan: kirjoita jokainen "
+            "lohkomakro omalle rivilleen, tyhjien rivien väliin. Sivustoa ei julkaistu."
+        )
     write_files(build, Path(env.conf["site_dir"]))

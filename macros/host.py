@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from .data import pages
@@ -39,10 +39,23 @@ class Build:
 def build_date() -> date:
     """The day the build describes: LINJAUKSET_PAIVA (YYYY-MM-DD) or SOURCE_DATE_EPOCH when set (tests and
     reproducible builds), otherwise today."""
-    if os.environ.get("LINJAUKSET_PAIVA"):
-        return date.fromisoformat(os.environ["LINJAUKSET_PAIVA"])
-    if os.environ.get("SOURCE_DATE_EPOCH"):
-        return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=timezone.utc).date()
+    try:
+        if os.environ.get("LINJAUKSET_PAIVA"):
+            return date.fromisoformat(os.environ["LINJAUKSET_PAIVA"])
+        if os.environ.get("SOURCE_DATE_EPOCH"):
+            return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=UTC).date()
+    except ValueError:
+        raise DataError(
+            [
+                Problem(
+                    "LINJAUKSET_PAIVA",
+                    1,
+                    1,
+                    "ympäristömuuttujan LINJAUKSET_PAIVA pitää olla päivä "
+                    "muodossa VVVV-KK-PP ja SOURCE_DATE_EPOCHin sekunteja",
+                )
+            ]
+        ) from None
     return date.today()
 
 
@@ -53,11 +66,11 @@ def preview() -> bool:
 
 def new_build(root: Path, site_url: str, page: Callable[[], PageInfo]) -> Build:
     """Load and check everything; raises DataError on problems unless previewing."""
+    today = build_date()
     site, problems = load_site(root)
     if problems and not preview():
         raise DataError(problems)
     stash = Stash()
-    today = build_date()
     macros = {} if problems else build_macros(site, page, stash, today, site_url or "")
     return Build(site, tuple(problems), stash, macros, today, site_url or "")
 
@@ -66,6 +79,7 @@ def render_page(markdown: str, build: Build, file: str) -> str:
     """A page's Markdown with its macro calls replaced; with problems (preview), the problem list instead."""
     if build.problems:
         from .render.templating import render
+
         return "# Tiedoissa on virheitä\n\n" + build.stash.put(render("problems.html", problems=build.problems))
     try:
         return pages.render(pages.parse(markdown), build.macros)
@@ -83,12 +97,29 @@ def write_files(build: Build, site_dir: Path) -> None:
         path.write_bytes(text.encode("utf-8"))
 
 
+def configured_site_url(root: Path) -> str:
+    """site_url from mkdocs.yml, with its !ENV default, as MkDocs and Zensical read it."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def env_tag(loader, node):
+        name, *default = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value]
+        return os.environ.get(name) or (default[0] if default else "")
+
+    Loader.add_constructor("!ENV", env_tag)
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader) or {}
+    return str(config.get("site_url") or "")
+
+
 def main(argv: list[str]) -> int:
     if len(argv) != 1:
         print("käyttö: python -m macros.host SIVUSTON_KANSIO", file=sys.stderr)
         return 2
     try:
-        build = new_build(Path.cwd(), os.environ.get("SITE_URL", ""), lambda: PageInfo("", ""))
+        build = new_build(Path.cwd(), configured_site_url(Path.cwd()), lambda: PageInfo("", ""))
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1

@@ -97,7 +97,9 @@ class SiteMarkdown(Extension):
         # Zensical: right after its macros preprocessor (35), before fenced code and raw HTML are read.
         md.preprocessors.register(_RenderOnZensical(md), "linjaukset_render", 34)
         # After Python-Markdown has put back raw HTML (priority 30) and restored its own placeholders.
-        md.postprocessors.register(_CleanThenRestore(md, self.getConfig("stash") or None), "linjaukset_clean_restore", 5)
+        md.postprocessors.register(
+            _CleanThenRestore(md, self.getConfig("stash") or None), "linjaukset_clean_restore", 5
+        )
 
 
 def makeExtension(**kwargs):  # noqa: N802 - Python-Markdown's entry point

@@ -15,10 +15,10 @@ from datetime import date
 
 from markupsafe import Markup
 
-from .markdown_extension import Stash
 from .data import pages
 from .data.registry import KINDS, generic_macros, kinds_shown_by
 from .data.site import Site
+from .markdown_extension import Stash
 from .render import clock, contacts, funding, news, parties, pricing, reports
 from .render.laws import law_link
 from .render.sanitise import inline_text
@@ -29,9 +29,26 @@ def sources_table() -> tuple[list[tuple[str, str]], dict[str, tuple[str, str]]]:
     """For the "Mitä mistä" page: (path, what it holds) of every kind of data, and macro → (what it shows,
     the data it shows)."""
     files = [(kind.path, kind.description) for kind in KINDS]
-    macros = {name: (macro.doc, ", ".join(kind.path for kind in kinds_shown_by(name)) or "–")
-              for name, macro in pages.PAGE_MACROS.items()}
+    macros = {
+        name: (macro.doc, ", ".join(kind.path for kind in kinds_shown_by(name)) or "–")
+        for name, macro in pages.PAGE_MACROS.items()
+    }
     return files, macros
+
+
+def sources_by_page(site_pages) -> dict[str, list[str]]:
+    """Page (path under docs/) → the editable data files and folders it shows: the page's data edit links.
+    A report page shows its own file, which the page's own edit link opens."""
+    found: dict[str, list[str]] = {}
+    for page, parts in site_pages.items():
+        if page.startswith("tunnistamisraportit/"):
+            continue
+        for part in parts:
+            if isinstance(part, pages.Call):
+                for kind in kinds_shown_by(part.name):
+                    if kind.model is not None and kind.path not in found.setdefault(page, []):
+                        found[page].append(kind.path)
+    return {page: paths for page, paths in found.items() if paths}
 
 
 def pages_by_source(site_pages) -> dict[str, list[str]]:
@@ -48,18 +65,27 @@ def pages_by_source(site_pages) -> dict[str, list[str]]:
 
 
 # The agreement's sections in order: the one-page document shows them all.
-AGREEMENT_SECTIONS = ("sopijaosapuolet", "voimaantulo-ja-voimassaolo", "tarkoitus-ja-lahtokohdat",
-                      "yhteistyon-toimintamalli", "osapuolten-vastuualueet", "rahoitus", "salassapito",
-                      "irtisanominen-muuttaminen-tai-purkaminen", "asiakirjojen-lukumaara", "allekirjoitukset",
-                      "liite")
+AGREEMENT_SECTIONS = (
+    "sopijaosapuolet",
+    "voimaantulo-ja-voimassaolo",
+    "tarkoitus-ja-lahtokohdat",
+    "yhteistyon-toimintamalli",
+    "osapuolten-vastuualueet",
+    "rahoitus",
+    "salassapito",
+    "irtisanominen-muuttaminen-tai-purkaminen",
+    "asiakirjojen-lukumaara",
+    "allekirjoitukset",
+    "liite",
+)
 
 
 @dataclass(frozen=True)
 class PageInfo:
     """What a macro needs to know of the page that calls it."""
 
-    src: str   # path under docs/, e.g. 'tunnistamisraportit/x.md'
-    url: str   # the page's URL relative to the site root, e.g. 'tunnistamisraportit/x/'
+    src: str  # path under docs/, e.g. 'tunnistamisraportit/x.md'
+    url: str  # the page's URL relative to the site root, e.g. 'tunnistamisraportit/x/'
 
     @property
     def base(self) -> str:
@@ -84,8 +110,9 @@ def _region_value(region, field: str) -> Markup:
     return inline_text(value)
 
 
-def build_macros(site: Site, page: Callable[[], PageInfo], stash: Stash | None, today: date,
-                 site_url: str = "") -> dict[str, Callable[..., Markup]]:
+def build_macros(
+    site: Site, page: Callable[[], PageInfo], stash: Stash | None, today: date, site_url: str = ""
+) -> dict[str, Callable[..., Markup]]:
     """Name → callable. page() tells which page is being rendered; stash receives the HTML blocks (None:
     the blocks go into the Markdown as raw HTML, as a plain site would have them: the benchmark's baseline).
     What several pages share (the status, the coverage matrix, the news) is worked out here, once."""
@@ -105,24 +132,40 @@ def build_macros(site: Site, page: Callable[[], PageInfo], stash: Stash | None, 
         workshop = site.party_by_id.get(chosen.tyopaja)
         provider = site.party_by_id.get(chosen.tunnistajat.koulutuksen_jarjestaja)
         # The page's title as a Markdown heading (MkDocs takes the page title from it), then the report.
-        return (Markup("# ") + inline_text(reports.title(chosen, workshop))
-                + html(reports.render_report(chosen, workshop, provider, site.reference, today)))
+        return (
+            Markup("# ")
+            + inline_text(reports.title(chosen, workshop))
+            + html(reports.render_report(chosen, workshop, provider, site.reference, today))
+        )
 
     def calendar_links() -> Markup:
         address = site_url + "vuosikello/vuosikello.ics"
-        return html(render("calendar_links.html", file=page().base + "vuosikello/vuosikello.ics", address=address,
-                           webcal=re.sub(r"^https?://", "webcal://", address)))
+        return html(
+            render(
+                "calendar_links.html",
+                file=page().base + "vuosikello/vuosikello.ics",
+                address=address,
+                webcal=re.sub(r"^https?://", "webcal://", address),
+            )
+        )
 
     def feed_links() -> Markup:
-        return html(render("feed_links.html", file=page().base + "ajankohtaista/feed.xml",
-                           address=site_url + "ajankohtaista/feed.xml"))
+        return html(
+            render(
+                "feed_links.html",
+                file=page().base + "ajankohtaista/feed.xml",
+                address=site_url + "ajankohtaista/feed.xml",
+            )
+        )
 
     def whole_agreement() -> Markup:
         sections = []
         for name in AGREEMENT_SECTIONS:
             body = pages.render(site.pages[f"linjaukset/{name}.md"], macros)
-            sections.append(f'<section class="document-section document-section--{name}" markdown>\n\n'
-                            f"{demote_headings(body)}\n\n</section>\n")
+            sections.append(
+                f'<section class="document-section document-section--{name}" markdown>\n\n'
+                f"{demote_headings(body)}\n\n</section>\n"
+            )
         return Markup("\n".join(sections))
 
     macros = {
@@ -137,20 +180,33 @@ def build_macros(site: Site, page: Callable[[], PageInfo], stash: Stash | None, 
         "esimerkkihinnat": lambda: html(pricing.render_price_examples(site.price_tiers)),
         "hinnoitteluesimerkki": lambda: html(pricing.render_price_example(site.price_tiers)),
         "rahoituskaavio": lambda: html(funding.render_funding_chart(site.funding)),
-        "vastuuhenkilot": lambda alku=None, loppu=None: html(contacts.render_directory(
-            site.parties, site.contacts, page().base + "vastuuhenkilot/", alku, loppu)),
+        "vastuuhenkilot": lambda alku=None, loppu=None: html(
+            contacts.render_directory(site.parties, site.contacts, page().base + "vastuuhenkilot/", alku, loppu)
+        ),
         "vuosikello": lambda omistaja=None, renkaat=None, vuosi=None: html(
-            clock.render_clock(site.clock, site.parties, omistaja, renkaat, vuosi,
-                               key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))))
-            if vuosi else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)),
+            clock.render_clock(
+                site.clock,
+                site.parties,
+                omistaja,
+                renkaat,
+                vuosi,
+                key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))),
+            )
+            if vuosi
+            else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)
+        ),
         "kalenterilinkit": calendar_links,
         "raportti": report,
-        "raporttihaku": lambda tutkinnot=None, luettelo=True: html(reports.render_finder(
-            matrix, site.reports, site.party_by_id, today, page().base, tutkinnot, luettelo)),
+        "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
+            reports.render_finder(matrix, site.reports, site.party_by_id, today, page().base, tutkinnot, luettelo)
+        ),
         "ajankohtaista": lambda maara=50: html(news.render_news(news_items, maara)),
         "syotelinkit": feed_links,
-        "tietolahdetaulukko": lambda: html(render("sources.html", files=sources_table()[0], macros=sources_table()[1],
-                                                  pages=pages_by_source(site.pages))),
+        "tietolahdetaulukko": lambda: html(
+            render(
+                "sources.html", files=sources_table()[0], macros=sources_table()[1], pages=pages_by_source(site.pages)
+            )
+        ),
         "laki": lambda numero, teksti=None: law_link(numero, teksti),
         "koko_asiakirja": whole_agreement,
     }

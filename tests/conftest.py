@@ -26,6 +26,13 @@ def project(tmp_path) -> Path:
     return copy_project(tmp_path / "project")
 
 
+def pytest_collection_modifyitems(items):
+    """Every test under tests/browser/ is a browser test: `make test-fast` leaves them out by this mark."""
+    for item in items:
+        if "browser" in Path(str(item.path)).relative_to(ROOT).parts:
+            item.add_marker(pytest.mark.browser)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the renderers")
 

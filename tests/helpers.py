@@ -17,7 +17,7 @@ from macros.data.models import Funding, Party, PriceTiers, Region
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas", "pyproject.toml")
 ARTIFACTS = ROOT / "test-artifacts"
-TODAY = "2026-11-29"   # the day the tests' builds describe (LINJAUKSET_PAIVA), whatever the calendar says
+TODAY = "2026-11-29"  # the day the tests' builds describe (LINJAUKSET_PAIVA), whatever the calendar says
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("DISABLE_MKDOCS_2_WARNING", "true")
@@ -25,6 +25,7 @@ os.environ.setdefault("LINJAUKSET_PAIVA", TODAY)
 
 
 # --- projects and builds ----------------------------------------------------------------------------------
+
 
 def build_site(project: Path, site_dir: Path) -> Path:
     """Build project strictly (warnings fail) into site_dir, in-process."""
@@ -64,6 +65,7 @@ def edit(project: Path, file: str, old: str, new: str) -> None:
 
 # --- built pages ------------------------------------------------------------------------------------------
 
+
 def html_pages(site: Path) -> list[Path]:
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
@@ -79,8 +81,11 @@ def site_paths(site: Path) -> list[str]:
     return paths
 
 
-BLOCK_TAG = re.compile(r"</?(?:p|div|li|ul|ol|td|th|tr|table|caption|h\d|br|section|figure|figcaption|"
-                       r"desc|title|text|nav|header|footer|article|main|dt|dd|dl)\b[^>]*>", re.I)
+BLOCK_TAG = re.compile(
+    r"</?(?:p|div|li|ul|ol|td|th|tr|table|caption|h\d|br|section|figure|figcaption|"
+    r"desc|title|text|nav|header|footer|article|main|dt|dd|dl)\b[^>]*>",
+    re.I,
+)
 
 
 def text_of(html: str) -> str:
@@ -110,11 +115,19 @@ def screenshot(page, name: str) -> Path:
 
 # --- small fixed samples for the renderers (independent of the example region's data) -------------------
 
+
 def party(slug: str, **fields) -> Party:
     base = {
-        "nimi": "Esimerkkipaja", "tyyppi": "työpaja", "y_tunnus": "2987651-6", "yllapitaja": "Esimerkin kunta",
-        "kunnat": ["Esimerkki"], "verkkosivu": "https://paja.example", "alkuperainen": True,
-        "liittynyt": "2025-01-10", "allekirjoitettu": "2025-02-01", "allekirjoituspaikka": "Esimerkki",
+        "nimi": "Esimerkkipaja",
+        "tyyppi": "työpaja",
+        "y_tunnus": "2987651-6",
+        "yllapitaja": "Esimerkin kunta",
+        "kunnat": ["Esimerkki"],
+        "verkkosivu": "https://paja.example",
+        "alkuperainen": True,
+        "liittynyt": "2025-01-10",
+        "allekirjoitettu": "2025-02-01",
+        "allekirjoituspaikka": "Esimerkki",
         "allekirjoittaja": {"nimi": "Testi Henkilö", "tehtava": "johtaja"},
     }
     record = Party.model_validate({**base, **fields})
@@ -126,43 +139,74 @@ def parties() -> list[Party]:
     return [
         party("alfa-paja", nimi="Alfa-paja"),
         party("beta-opisto", nimi="Beta-opisto", tyyppi="koulutuksen järjestäjä"),
-        party("gamma-paja", nimi="Gamma & paja", alkuperainen=False, liittynyt="2025-06-01",
-              allekirjoitettu=None, allekirjoituspaikka=None, yllapitaja="Gamma ry"),
+        party(
+            "gamma-paja",
+            nimi="Gamma & paja",
+            alkuperainen=False,
+            liittynyt="2025-06-01",
+            allekirjoitettu=None,
+            allekirjoituspaikka=None,
+            yllapitaja="Gamma ry",
+        ),
     ]
 
 
 def region() -> Region:
-    return Region.model_validate({
-        "nimi": "Esimerkki", "nimi_genetiivi": "Esimerkin", "kunnat": ["Esimerkki"],
-        "sahkoposti": "info@esimerkki.example", "kuvaus": "Kuvaus.", "yllapitaja": "Esimerkin kunta",
-        "palaute_sahkoposti": "palaute@esimerkki.example"})
+    return Region.model_validate(
+        {
+            "nimi": "Esimerkki",
+            "nimi_genetiivi": "Esimerkin",
+            "kunnat": ["Esimerkki"],
+            "sahkoposti": "info@esimerkki.example",
+            "kuvaus": "Kuvaus.",
+            "yllapitaja": "Esimerkin kunta",
+            "palaute_sahkoposti": "palaute@esimerkki.example",
+        }
+    )
 
 
 def price_tiers() -> PriceTiers:
-    return PriceTiers.model_validate({
-        "tasot": [
-            {"tunnus": "perus", "nimi": "Perus", "sisalto": "Työvalmennus.", "vahintaan": 30, "enintaan": 45},
-            {"tunnus": "vaativa", "nimi": "Vaativa", "sisalto": "Kaikki.", "vahintaan": 70},
-        ],
-        "esimerkkijaksot": [10, 20], "lahde": "Testi"})
+    return PriceTiers.model_validate(
+        {
+            "tasot": [
+                {"tunnus": "perus", "nimi": "Perus", "sisalto": "Työvalmennus.", "vahintaan": 30, "enintaan": 45},
+                {"tunnus": "vaativa", "nimi": "Vaativa", "sisalto": "Kaikki.", "vahintaan": 70},
+            ],
+            "esimerkkijaksot": [10, 20],
+            "lahde": "Testi",
+        }
+    )
 
 
 def funding() -> Funding:
-    return Funding.model_validate({
-        "osuudet": [
-            {"tunnus": "a", "nimi": "Perus", "prosentti": 50, "kuvaus": "A."},
-            {"tunnus": "b", "nimi": "Suoritus", "prosentti": 35, "kuvaus": "B."},
-            {"tunnus": "c", "nimi": "Vaikuttavuus", "prosentti": 15, "kuvaus": "C."},
-        ],
-        "erityinen_tuki_prosentti": 150, "lahde": "Pohja", "vuosi": 2019, "huomautus": "Vanhoja lukuja."})
+    return Funding.model_validate(
+        {
+            "osuudet": [
+                {"tunnus": "a", "nimi": "Perus", "prosentti": 50, "kuvaus": "A."},
+                {"tunnus": "b", "nimi": "Suoritus", "prosentti": 35, "kuvaus": "B."},
+                {"tunnus": "c", "nimi": "Vaikuttavuus", "prosentti": 15, "kuvaus": "C."},
+            ],
+            "erityinen_tuki_prosentti": 150,
+            "lahde": "Pohja",
+            "vuosi": 2019,
+            "huomautus": "Vanhoja lukuja.",
+        }
+    )
 
 
 def contact(slug: str, **fields):
     from macros.data.models import Contact
 
-    base = {"osapuoli": "alfa-paja", "nimi": "Testi Henkilö", "tehtava": "valmentaja",
-            "vastuualue": {"tyyppi": "organisaatio"}, "sahkoposti": "testi.henkilo@paja.example",
-            "puhelin": "040 000 0001", "kielet": ["fi"], "ensisijainen": False}
+    base = {
+        "osapuoli": "alfa-paja",
+        "nimi": "Testi Henkilö",
+        "tehtava": "valmentaja",
+        "vastuualue": {"tyyppi": "organisaatio"},
+        "sahkoposti": "testi.henkilo@paja.example",
+        "puhelin": "040 000 0001",
+        "kielet": ["fi"],
+        "ensisijainen": False,
+    }
     record = Contact.model_validate({**base, **fields})
     record._id = slug
     return record
@@ -172,60 +216,123 @@ def contacts():
     return [
         contact("toinen", nimi="Bertta Beta", vastuualue={"tyyppi": "ala", "kuvaus": "Puuala"}),
         contact("eka", nimi="Aapo Alfa", ensisijainen=True, kielet=["fi", "sv"]),
-        contact("opisto", osapuoli="beta-opisto", nimi="Cecilia Ö'Brien", ensisijainen=True,
-                vastuualue={"tyyppi": "toimipiste", "kuvaus": "Kampus; B-talo"}, puhelin="+358 50 000 0002"),
+        contact(
+            "opisto",
+            osapuoli="beta-opisto",
+            nimi="Cecilia Ö'Brien",
+            ensisijainen=True,
+            vastuualue={"tyyppi": "toimipiste", "kuvaus": "Kampus; B-talo"},
+            puhelin="+358 50 000 0002",
+        ),
     ]
 
 
 def annual_clock(extra=()):
     from macros.data.models import AnnualClock
 
-    return AnnualClock.model_validate({
-        "alkuvuosi": 2026,
-        "renkaat": [{"tunnus": "tapaamiset", "nimi": "Tapaamiset"}, {"tunnus": "raha", "nimi": "Raha & laskut"}],
-        "toiminnot": [
-            {"tunnus": "kevat", "otsikko": "Kevättapaaminen", "kuvaus": "Tapaaminen.", "rengas": "tapaamiset",
-             "kuukausi": 3, "toistuvuus": "vuosittain", "vastuuosapuoli": "alfa-paja"},
-            {"tunnus": "laskutus", "otsikko": "Laskutus <vuodenvaihde>", "kuvaus": "Laskut.", "rengas": "raha",
-             "alku": 11, "loppu": 2, "toistuvuus": "vuosittain", "vastuurooli": "Talous"},
-            {"tunnus": "raportti", "otsikko": "Raportti", "kuvaus": "Koonti.", "rengas": "raha", "kuukausi": 12,
-             "toistuvuus": "vuosittain", "vastuurooli": "Talous"},
-            {"tunnus": "vierailu", "otsikko": "Vierailu", "kuvaus": "Käynti.", "rengas": "tapaamiset",
-             "paiva": "2027-05-12", "toistuvuus": "kerran", "vastuuosapuoli": "beta-opisto",
-             "linkki": "https://paja.example/vierailu"},
-            *extra,
-        ]})
+    return AnnualClock.model_validate(
+        {
+            "alkuvuosi": 2026,
+            "renkaat": [{"tunnus": "tapaamiset", "nimi": "Tapaamiset"}, {"tunnus": "raha", "nimi": "Raha & laskut"}],
+            "toiminnot": [
+                {
+                    "tunnus": "kevat",
+                    "otsikko": "Kevättapaaminen",
+                    "kuvaus": "Tapaaminen.",
+                    "rengas": "tapaamiset",
+                    "kuukausi": 3,
+                    "toistuvuus": "vuosittain",
+                    "vastuuosapuoli": "alfa-paja",
+                },
+                {
+                    "tunnus": "laskutus",
+                    "otsikko": "Laskutus <vuodenvaihde>",
+                    "kuvaus": "Laskut.",
+                    "rengas": "raha",
+                    "alku": 11,
+                    "loppu": 2,
+                    "toistuvuus": "vuosittain",
+                    "vastuurooli": "Talous",
+                },
+                {
+                    "tunnus": "raportti",
+                    "otsikko": "Raportti",
+                    "kuvaus": "Koonti.",
+                    "rengas": "raha",
+                    "kuukausi": 12,
+                    "toistuvuus": "vuosittain",
+                    "vastuurooli": "Talous",
+                },
+                {
+                    "tunnus": "vierailu",
+                    "otsikko": "Vierailu",
+                    "kuvaus": "Käynti.",
+                    "rengas": "tapaamiset",
+                    "paiva": "2027-05-12",
+                    "toistuvuus": "kerran",
+                    "vastuuosapuoli": "beta-opisto",
+                    "linkki": "https://paja.example/vierailu",
+                },
+                *extra,
+            ],
+        }
+    )
 
 
 def reference():
     """A small reference list of two fictional qualifications (not the shipped data)."""
     from macros.data.reference import Peruste, Reference, Unit
 
-    wood = Peruste("111111", "Esimerkkialan perustutkinto", "OPH-1-2099", {
-        "900001": Unit("900001", "Puutöiden tekeminen", 45, "pakollinen"),
-        "900002": Unit("900002", "Korjaustyöt & huolto", 15, "valinnainen"),
-        "900003": Unit("900003", "Asiakaspalvelu", 30, "osaamisalakohtainen"),
-    })
-    garden = Peruste("222222", "Toisen alan perustutkinto", "OPH-2-2099", {
-        "900010": Unit("900010", "Pihan hoito", 40, "pakollinen"),
-    })
-    return Reference({(p.code, p.diaarinumero): p for p in (wood, garden)},
-                     {"111111": wood.name, "222222": garden.name})
+    wood = Peruste(
+        "111111",
+        "Esimerkkialan perustutkinto",
+        "OPH-1-2099",
+        {
+            "900001": Unit("900001", "Puutöiden tekeminen", 45, "pakollinen"),
+            "900002": Unit("900002", "Korjaustyöt & huolto", 15, "valinnainen"),
+            "900003": Unit("900003", "Asiakaspalvelu", 30, "osaamisalakohtainen"),
+        },
+    )
+    garden = Peruste(
+        "222222",
+        "Toisen alan perustutkinto",
+        "OPH-2-2099",
+        {
+            "900010": Unit("900010", "Pihan hoito", 40, "pakollinen"),
+        },
+    )
+    return Reference(
+        {(p.code, p.diaarinumero): p for p in (wood, garden)}, {"111111": wood.name, "222222": garden.name}
+    )
 
 
 def report(slug: str, **fields):
     from macros.data.models import Report
 
     base = {
-        "tyopaja": "alfa-paja", "kunta": "Esimerkki", "oppimisymparisto": "Puuverstas",
+        "tyopaja": "alfa-paja",
+        "kunta": "Esimerkki",
+        "oppimisymparisto": "Puuverstas",
         "tyotehtavat": ["Huonekalujen korjaus"],
-        "tutkinnot": [{"koodi": "111111", "diaarinumero": "OPH-1-2099", "tutkinnon_osat": [
-            {"koodi": "900001", "kattavuus": "kokonainen"},
-            {"koodi": "900002", "kattavuus": "osittainen", "osat": "Pienet korjaukset <ei moottoreita>."}]}],
-        "osaamistodistus": True, "naytot": False,
-        "tunnistajat": {"tyopaja": "Aapo Alfa, valmentaja", "opettaja": "Opettaja Esimerkki, puualan opettaja",
-                        "koulutuksen_jarjestaja": "beta-opisto"},
-        "tunnistettu": "2025-05-02", "tarkistettava": "2026-05-02",
+        "tutkinnot": [
+            {
+                "koodi": "111111",
+                "diaarinumero": "OPH-1-2099",
+                "tutkinnon_osat": [
+                    {"koodi": "900001", "kattavuus": "kokonainen"},
+                    {"koodi": "900002", "kattavuus": "osittainen", "osat": "Pienet korjaukset <ei moottoreita>."},
+                ],
+            }
+        ],
+        "osaamistodistus": True,
+        "naytot": False,
+        "tunnistajat": {
+            "tyopaja": "Aapo Alfa, valmentaja",
+            "opettaja": "Opettaja Esimerkki, puualan opettaja",
+            "koulutuksen_jarjestaja": "beta-opisto",
+        },
+        "tunnistettu": "2025-05-02",
+        "tarkistettava": "2026-05-02",
     }
     record = Report.model_validate({**base, **fields})
     record._id = slug
@@ -235,11 +342,23 @@ def report(slug: str, **fields):
 def reports():
     return [
         report("alfa-paja-puuverstas"),
-        report("gamma-paja-piha", tyopaja="gamma-paja", oppimisymparisto="Pihatyöt", kunta="Toinen kunta",
-               tarkistettava="2027-01-01",
-               tutkinnot=[{"koodi": "222222", "diaarinumero": "OPH-2-2099",
-                           "tutkinnon_osat": [{"koodi": "900010", "kattavuus": "kokonainen"}]},
-                          {"koodi": "111111", "diaarinumero": "OPH-1-2099",
-                           "tutkinnon_osat": [{"koodi": "900001", "kattavuus": "osittain",
-                                               "osat": "Vain maalaus."}]}]),
+        report(
+            "gamma-paja-piha",
+            tyopaja="gamma-paja",
+            oppimisymparisto="Pihatyöt",
+            kunta="Toinen kunta",
+            tarkistettava="2027-01-01",
+            tutkinnot=[
+                {
+                    "koodi": "222222",
+                    "diaarinumero": "OPH-2-2099",
+                    "tutkinnon_osat": [{"koodi": "900010", "kattavuus": "kokonainen"}],
+                },
+                {
+                    "koodi": "111111",
+                    "diaarinumero": "OPH-1-2099",
+                    "tutkinnon_osat": [{"koodi": "900001", "kattavuus": "osittain", "osat": "Vain maalaus."}],
+                },
+            ],
+        ),
     ]

@@ -15,8 +15,12 @@ SECTIONS = {
     "linjaukset/voimaantulo-ja-voimassaolo": ["Voimaantulo ja voimassaolo"],
     "linjaukset/tarkoitus-ja-lahtokohdat": ["Tarkoitus ja lähtökohdat"],
     "linjaukset/yhteistyon-toimintamalli": ["Yhteistyön toimintamalli"],
-    "linjaukset/osapuolten-vastuualueet": ["Osapuolten vastuualueet", "Valmentautujat", "Opiskelijat",
-                                           "Työkuorman jakaminen"],
+    "linjaukset/osapuolten-vastuualueet": [
+        "Osapuolten vastuualueet",
+        "Valmentautujat",
+        "Opiskelijat",
+        "Työkuorman jakaminen",
+    ],
     "linjaukset/rahoitus": ["Rahoitus"],
     "linjaukset/salassapito": ["Salassapito"],
     "linjaukset/irtisanominen-muuttaminen-tai-purkaminen": ["Irtisanominen/muuttaminen tai purkaminen"],
@@ -84,7 +88,7 @@ def test_nothing_is_loaded_from_an_outside_host(built_site):
             if url.startswith(("http://", "https://", "//")):
                 # <link rel="canonical"> names the site's own address; nothing else may be absolute.
                 assert re.search(rf'<link rel="canonical" href="{re.escape(url)}"', html), (page, url)
-        assert "fonts.googleapis" not in html and "data-md-component=\"source\"" not in html, page
+        assert "fonts.googleapis" not in html and 'data-md-component="source"' not in html, page
     for css in built_site.rglob("*.css"):
         assert "fonts.googleapis" not in css.read_text(encoding="utf-8"), css
 

@@ -11,13 +11,21 @@ from mkdocs.exceptions import Abort
 
 from helpers import ROOT, build_site
 
-BAD_BUSINESS_ID = ("data/osapuolet/harjulan-tyopaja.yml:4:11: kenttä 'y_tunnus': Y-tunnuksen tarkistusnumero ei "
-                   "täsmää: tarkista tunnus YTJ:stä (ytj.fi)")
+BAD_BUSINESS_ID = (
+    "data/osapuolet/harjulan-tyopaja.yml:4:11: kenttä 'y_tunnus': Y-tunnuksen tarkistusnumero ei "
+    "täsmää: tarkista tunnus YTJ:stä (ytj.fi)"
+)
 
 
 def run_check(project, **env):
-    return subprocess.run([sys.executable, "-m", "macros.cli.check", str(project)], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, "GITHUB_ACTIONS": "false", **env}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli.check", str(project)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "GITHUB_ACTIONS": "false", **env},
+        check=False,
+    )
 
 
 def break_business_id(project):
@@ -44,7 +52,8 @@ def test_github_annotations(project):
     result = run_check(project, GITHUB_ACTIONS="true")
     assert result.stdout.splitlines()[1] == (
         "::error file=data/osapuolet/harjulan-tyopaja.yml,line=4,col=11::kenttä 'y_tunnus': Y-tunnuksen "
-        "tarkistusnumero ei täsmää: tarkista tunnus YTJ:stä (ytj.fi)")
+        "tarkistusnumero ei täsmää: tarkista tunnus YTJ:stä (ytj.fi)"
+    )
 
 
 def test_build_fails_with_the_same_message_and_writes_no_site(project, tmp_path):

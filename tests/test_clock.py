@@ -8,13 +8,24 @@ import icalendar
 import pytest
 
 import helpers as samples
-from macros.render import clock
 from helpers import check, edit
+from macros.render import clock
 
 
 def activity(**fields):
-    return samples.annual_clock([{"tunnus": "x", "otsikko": "X", "kuvaus": "X.", "rengas": "raha",
-                                  "toistuvuus": "vuosittain", "vastuurooli": "R", **fields}]).toiminnot[-1]
+    return samples.annual_clock(
+        [
+            {
+                "tunnus": "x",
+                "otsikko": "X",
+                "kuvaus": "X.",
+                "rengas": "raha",
+                "toistuvuus": "vuosittain",
+                "vastuurooli": "R",
+                **fields,
+            }
+        ]
+    ).toiminnot[-1]
 
 
 def test_month_angles_start_at_the_top_and_go_clockwise():
@@ -42,13 +53,28 @@ def test_single_month_and_day():
 
 def test_arc_paths():
     # A quarter of the ring from 12 to 3 o'clock: small arc, outer then inner edge.
-    assert clock.annular_sector(50, 100, 0, 90) == "M0.0 -100.0 A100 100 0 0 1 100.0 0.0 L50.0 0.0 A50 50 0 0 0 0.0 -50.0 Z"
+    assert (
+        clock.annular_sector(50, 100, 0, 90)
+        == "M0.0 -100.0 A100 100 0 0 1 100.0 0.0 L50.0 0.0 A50 50 0 0 0 0.0 -50.0 Z"
+    )
     assert " 1 1 " in clock.annular_sector(50, 100, 0, 200)  # large-arc flag past 180 degrees
 
 
 def test_overlapping_activities_get_their_own_lanes():
-    year = samples.annual_clock([{"tunnus": "y", "otsikko": "Y", "kuvaus": "Y.", "rengas": "raha", "alku": 1,
-                                  "loppu": 3, "toistuvuus": "vuosittain", "vastuurooli": "R"}])
+    year = samples.annual_clock(
+        [
+            {
+                "tunnus": "y",
+                "otsikko": "Y",
+                "kuvaus": "Y.",
+                "rengas": "raha",
+                "alku": 1,
+                "loppu": 3,
+                "toistuvuus": "vuosittain",
+                "vastuurooli": "R",
+            }
+        ]
+    )
     raha = [a for a in year.toiminnot if a.rengas == "raha"]
     lanes = clock.assign_lanes(raha)
     assert lanes["laskutus"][1] == 2 and lanes["laskutus"][0] != lanes["y"][0]
@@ -66,12 +92,12 @@ def test_one_clock_per_year_and_narrowed_clocks():
 def test_golden_wheel_and_text(golden):
     html = clock.render_clock(samples.annual_clock(), samples.parties(), key="vk-test")
     golden("clock.html", html)
-    assert 'role="img"' in html and "<title id=\"vk-test-title\">" in html
+    assert 'role="img"' in html and '<title id="vk-test-title">' in html
     assert html.count('class="clock__item') == 4
     assert "Laskutus &lt;vuodenvaihde&gt;" in html
     # The month table lists the year-end activity in each of its months.
     for month in ("Marraskuu", "Joulukuu", "Tammikuu", "Helmikuu"):
-        row = html.split(f"<th scope=\"row\">{month}</th>")[1].split("</tr>")[0]
+        row = html.split(f'<th scope="row">{month}</th>')[1].split("</tr>")[0]
         assert "Laskutus" in row, month
 
 
@@ -91,6 +117,7 @@ def test_ics_round_trip():
 
 def test_built_feed_has_every_activity(built_site, root):
     from macros.data.loader import load_site
+
     site, _ = load_site(root)
     calendar = icalendar.Calendar.from_ical((built_site / "vuosikello/vuosikello.ics").read_bytes())
     assert sorted(str(e["summary"]) for e in calendar.walk("VEVENT")) == sorted(a.otsikko for a in site.clock.toiminnot)
@@ -103,35 +130,66 @@ def test_built_feed_has_every_activity(built_site, root):
 CLOCK = "data/vuosikello.yml"
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    ("    kuukausi: 3\n", "    kuukausi: 13\n", f"{CLOCK}:33:15: kenttä 'toiminnot[3. kohta].kuukausi': saa olla enintään 12"),
-    ("    rengas: henkilosto\n    kuukausi: 4", "    rengas: henkilöstö\n    kuukausi: 4",
-     f"{CLOCK}:39:13: kenttä 'toiminnot[4. kohta].rengas': saa sisältää vain pieniä kirjaimia a–z, numeroita ja "
-     "väliviivoja, esim. kuusilaakson-paja"),
-    ("    rengas: henkilosto\n    kuukausi: 4", "    rengas: henkilo\n    kuukausi: 4",
-     f"{CLOCK}:39:13: rengasta 'henkilo' ei ole renkaiden luettelossa (tarkoititko 'henkilosto'?)"),
-    ("    kuukausi: 1\n", "    kuukausi: 1\n    alku: 2\n    loppu: 3\n",
-     f"{CLOCK}:14:13: anna ajankohdaksi täsmälleen yksi näistä: 'kuukausi', 'alku' ja 'loppu' yhdessä, tai 'paiva'"),
-    ("    vuosi: 2027\n", "", f"{CLOCK}:93:17: kerran tapahtuvalle toiminnolle pitää antaa 'vuosi' tai 'paiva'"),
-    ("    vastuuosapuoli: harjun-koulutuskuntayhtyma", "    vastuuosapuoli: harjun-koulutus",
-     f"{CLOCK}:35:21: osapuolta 'harjun-koulutus' ei ole kansiossa data/osapuolet (tarkoititko "
-     "'harjun-koulutuskuntayhtyma'?)"),
-    ("  - tunnus: syystapaaminen", "  - tunnus: kevattapaaminen",
-     f"{CLOCK}:59:13: toiminnon tunnus 'kevattapaaminen' on jo käytössä: anna jokaiselle toiminnolle oma tunnus"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        (
+            "    kuukausi: 3\n",
+            "    kuukausi: 13\n",
+            f"{CLOCK}:33:15: kenttä 'toiminnot[3. kohta].kuukausi': saa olla enintään 12",
+        ),
+        (
+            "    rengas: henkilosto\n    kuukausi: 4",
+            "    rengas: henkilöstö\n    kuukausi: 4",
+            f"{CLOCK}:39:13: kenttä 'toiminnot[4. kohta].rengas': saa sisältää vain pieniä kirjaimia a–z, numeroita ja "
+            "väliviivoja, esim. kuusilaakson-paja",
+        ),
+        (
+            "    rengas: henkilosto\n    kuukausi: 4",
+            "    rengas: henkilo\n    kuukausi: 4",
+            f"{CLOCK}:39:13: rengasta 'henkilo' ei ole renkaiden luettelossa (tarkoititko 'henkilosto'?)",
+        ),
+        (
+            "    kuukausi: 1\n",
+            "    kuukausi: 1\n    alku: 2\n    loppu: 3\n",
+            f"{CLOCK}:14:13: anna ajankohdaksi täsmälleen yksi näistä: 'kuukausi', 'alku' ja 'loppu' yhdessä, "
+            "tai 'paiva'",
+        ),
+        ("    vuosi: 2027\n", "", f"{CLOCK}:93:17: kerran tapahtuvalle toiminnolle pitää antaa 'vuosi' tai 'paiva'"),
+        (
+            "    vastuuosapuoli: harjun-koulutuskuntayhtyma",
+            "    vastuuosapuoli: harjun-koulutus",
+            f"{CLOCK}:35:21: osapuolta 'harjun-koulutus' ei ole kansiossa data/osapuolet (tarkoititko "
+            "'harjun-koulutuskuntayhtyma'?)",
+        ),
+        (
+            "  - tunnus: syystapaaminen",
+            "  - tunnus: kevattapaaminen",
+            f"{CLOCK}:59:13: toiminnon tunnus 'kevattapaaminen' on jo käytössä: anna jokaiselle toiminnolle oma tunnus",
+        ),
+    ],
+)
 def test_clock_data_rules(project, old, new, expected):
     edit(project, CLOCK, old, new)
     assert check(project) == [expected]
 
 
-@pytest.mark.parametrize("old,new,expected", [
-    ("    vuosi: 2027\n", "    vuosi: 2027\n    vastuuosapuoli: harjulan-tyopaja\n",
-     f"{CLOCK}:88:13: anna vastuu joko osapuolena ('vastuuosapuoli') tai roolina ('vastuurooli'), ei molempia"),
-    ("    kuukausi: 1\n    toistuvuus: vuosittain\n", "    kuukausi: 1\n    toistuvuus: vuosittain\n    vuosi: 2026\n",
-     f"{CLOCK}:20:12: vuosittain toistuvalle toiminnolle ei anneta vuotta: poista 'vuosi'"),
-    ("    alku: 2\n    loppu: 3\n", "    alku: 2\n",
-     f"{CLOCK}:21:13: 'alku' ja 'loppu' annetaan aina yhdessä"),
-])
+@pytest.mark.parametrize(
+    "old,new,expected",
+    [
+        (
+            "    vuosi: 2027\n",
+            "    vuosi: 2027\n    vastuuosapuoli: harjulan-tyopaja\n",
+            f"{CLOCK}:88:13: anna vastuu joko osapuolena ('vastuuosapuoli') tai roolina ('vastuurooli'), ei molempia",
+        ),
+        (
+            "    kuukausi: 1\n    toistuvuus: vuosittain\n",
+            "    kuukausi: 1\n    toistuvuus: vuosittain\n    vuosi: 2026\n",
+            f"{CLOCK}:20:12: vuosittain toistuvalle toiminnolle ei anneta vuotta: poista 'vuosi'",
+        ),
+        ("    alku: 2\n    loppu: 3\n", "    alku: 2\n", f"{CLOCK}:21:13: 'alku' ja 'loppu' annetaan aina yhdessä"),
+    ],
+)
 def test_more_clock_rules(project, old, new, expected):
     edit(project, CLOCK, old, new)
     assert check(project) == [expected]

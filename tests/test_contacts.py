@@ -8,9 +8,9 @@ import io
 import vobject
 
 import helpers as samples
-from macros.render import contacts as directory
-from macros.data.loader import load_site
 from helpers import check, edit
+from macros.data.loader import load_site
+from macros.render import contacts as directory
 
 CONTACT = "data/vastuuhenkilot/kirsi-hakanen.yml"
 
@@ -72,34 +72,44 @@ def test_example_directory_size(root):
 
 def test_bad_email(project):
     edit(project, CONTACT, "sahkoposti: kirsi.hakanen@", "sahkoposti: kirsi hakanen@")
-    assert check(project) == [f"{CONTACT}:8:13: kenttä 'sahkoposti': sähköpostiosoite on virheellinen: muoto on "
-                              "etunimi.sukunimi@organisaatio.fi"]
+    assert check(project) == [
+        f"{CONTACT}:8:13: kenttä 'sahkoposti': sähköpostiosoite on virheellinen: muoto on "
+        "etunimi.sukunimi@organisaatio.fi"
+    ]
 
 
 def test_bad_phone(project):
     edit(project, CONTACT, "puhelin: +358 40 000 1370", "puhelin: 'soita vaihteeseen'")
-    assert check(project) == [f"{CONTACT}:9:10: kenttä 'puhelin': puhelinnumero ei ole suomalainen numero: "
-                              "kirjoita se muodossa +358 40 123 4567 tai 040 123 4567"]
+    assert check(project) == [
+        f"{CONTACT}:9:10: kenttä 'puhelin': puhelinnumero ei ole suomalainen numero: "
+        "kirjoita se muodossa +358 40 123 4567 tai 040 123 4567"
+    ]
 
 
 def test_home_address_is_not_a_field(project):
     edit(project, CONTACT, "kielet: [fi]", "kielet: [fi]\nkotiosoite: Kotikatu 1")
-    assert check(project) == [f"{CONTACT}:11:1: kenttä 'kotiosoite': tuntematon kenttä: poista se tai tarkista "
-                              "kirjoitusasu (sallitut kentät: katso ylläpito-ohje)"]
+    assert check(project) == [
+        f"{CONTACT}:11:1: kenttä 'kotiosoite': tuntematon kenttä: poista se tai tarkista "
+        "kirjoitusasu (sallitut kentät: katso ylläpito-ohje)"
+    ]
 
 
 def test_unknown_party_suggests_the_closest(project):
     edit(project, CONTACT, "osapuoli: kuusilaakson-ammattiopisto", "osapuoli: kuusilaakson-amattiopisto")
-    assert check(project) == [f"{CONTACT}:2:11: osapuolta 'kuusilaakson-amattiopisto' ei ole kansiossa "
-                              "data/osapuolet (tarkoititko 'kuusilaakson-ammattiopisto'?)"]
+    assert check(project) == [
+        f"{CONTACT}:2:11: osapuolta 'kuusilaakson-amattiopisto' ei ole kansiossa "
+        "data/osapuolet (tarkoititko 'kuusilaakson-ammattiopisto'?)"
+    ]
 
 
 def test_two_primary_contacts(project):
     edit(project, CONTACT, "ensisijainen: false", "ensisijainen: true")
     # Files are read in name order: the second primary found is the one reported.
-    assert check(project) == ["data/vastuuhenkilot/pasi-laineste.yml:10:15: osapuolella "
-                              "'kuusilaakson-ammattiopisto' on jo ensisijainen yhteyshenkilö (Kirsi Hakanen): "
-                              "vain yksi voi olla ensisijainen"]
+    assert check(project) == [
+        "data/vastuuhenkilot/pasi-laineste.yml:10:15: osapuolella "
+        "'kuusilaakson-ammattiopisto' on jo ensisijainen yhteyshenkilö (Kirsi Hakanen): "
+        "vain yksi voi olla ensisijainen"
+    ]
 
 
 def test_party_without_primary(project):
@@ -110,8 +120,7 @@ def test_party_without_primary(project):
 
 def test_field_scope_needs_a_description(project):
     edit(project, CONTACT, "  kuvaus: Rakennus- ja puuala\n", "")
-    assert check(project) == [f"{CONTACT}:6:3: kerro vastuualueen kuvauksessa, mikä ala tai toimipiste on "
-                              "kyseessä"]
+    assert check(project) == [f"{CONTACT}:6:3: kerro vastuualueen kuvauksessa, mikä ala tai toimipiste on kyseessä"]
 
 
 def test_directory_split_by_initial():

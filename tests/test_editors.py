@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from helpers import build_site, copy_project
-from macros.data.loader import load_site
 from macros.cli.pr_summary import changes, summary
+from macros.data.loader import load_site
 
 EXAMPLE = re.compile(r'^```(yaml|markdown) title="([^"]+)"\n(.*?)^```', re.S | re.M)
 APPEND = re.compile(r"^(?P<path>\S+): lisää \S+-luettelon loppuun$")
@@ -24,8 +24,14 @@ def guide_examples(root):
 
 def test_guide_covers_every_common_task(root):
     titles = [title for _lang, title, _text in guide_examples(root)]
-    for needed in ("data/osapuolet/", "data/vastuuhenkilot/", "data/vuosikello.yml", "docs/tunnistamisraportit/",
-                   "data/ajankohtaista/", "toimituksen huomautus"):
+    for needed in (
+        "data/osapuolet/",
+        "data/vastuuhenkilot/",
+        "data/vuosikello.yml",
+        "docs/tunnistamisraportit/",
+        "data/ajankohtaista/",
+        "toimituksen huomautus",
+    ):
         assert any(needed in title for title in titles), needed
     text = (root / "docs/sivuston-yllapito.md").read_text(encoding="utf-8")
     for step in ("Commit changes", "pull request", "Files changed", "Merge pull request", "työyhteystietoja"):
@@ -61,22 +67,44 @@ def test_guide_page_on_the_site_shows_the_guide(built_site):
     assert "Sivuston ylläpito-ohje" in html and "{{ raportti() }}" in html
 
 
-def test_edit_buttons_of_data_driven_pages_open_the_data(built_site):
+def suggest_links(html: str) -> list[str]:
+    """The links of the page's "Ehdota muutosta" box."""
+    box = re.search(r'<aside class="suggest-change".*?</aside>', html, re.S)
+    assert box, "no Ehdota muutosta box"
+    return re.findall(r'href="([^"]+)"', box.group(0))
+
+
+def test_every_page_ends_with_suggest_a_change_opening_its_text_and_its_data(built_site):
     repo = "https://github.com/alue-example/yhteistyon-linjaukset"
     expected = {
-        "linjaukset/sopijaosapuolet": f"{repo}/tree/main/data/osapuolet/",
-        "hinnoittelu": f"{repo}/edit/main/data/hintatasot.yml",
-        "vuosikello": f"{repo}/edit/main/data/vuosikello.yml",
-        "vastuuhenkilot": f"{repo}/tree/main/data/vastuuhenkilot/",
-        "": f"{repo}/edit/main/data/alue.yml",
+        "linjaukset/sopijaosapuolet": [
+            f"{repo}/tree/main/data/osapuolet/",
+            f"{repo}/edit/main/data/tukiorganisaatiot.yml",
+        ],
+        "hinnoittelu": [f"{repo}/edit/main/data/hintatasot.yml"],
+        "vuosikello": [f"{repo}/edit/main/data/vuosikello.yml"],
+        "vastuuhenkilot": [f"{repo}/tree/main/data/vastuuhenkilot/"],
+        "": [f"{repo}/edit/main/data/alue.yml", f"{repo}/tree/main/data/osapuolet/"],
+        # Pages that print data in running text: the appendix's price example and the status word.
+        "linjaukset/liite": [f"{repo}/edit/main/data/hintatasot.yml"],
+        "linjaukset/voimaantulo-ja-voimassaolo": [
+            f"{repo}/edit/main/data/alue.yml",
+            f"{repo}/tree/main/data/osapuolet/",
+        ],
     }
-    for page, url in expected.items():
-        html = (built_site / page / "index.html").read_text(encoding="utf-8")
-        assert f'href="{url}"' in html, page
-        assert f'href="{repo}/edit/main/docs/' in html, page  # the page's own text stays editable
-    salassapito = (built_site / "linjaukset/salassapito/index.html").read_text(encoding="utf-8")
-    assert f'href="{repo}/edit/main/docs/linjaukset/salassapito.md"' in salassapito
-    assert "data/" not in salassapito.split('class="md-content__button')[1][:200]
+    for page, urls in expected.items():
+        links = suggest_links((built_site / page / "index.html").read_text(encoding="utf-8"))
+        assert links[0].startswith(f"{repo}/edit/main/docs/"), page  # the page's own text first
+        for url in urls:
+            assert url in links, (page, url, links)
+    salassapito = suggest_links((built_site / "linjaukset/salassapito/index.html").read_text(encoding="utf-8"))
+    assert salassapito[0] == f"{repo}/edit/main/docs/linjaukset/salassapito.md"
+    assert not any("/data/" in link for link in salassapito)
+
+
+def test_no_edit_buttons_or_repository_widget_for_the_public_reader(built_site):
+    html = (built_site / "index.html").read_text(encoding="utf-8")
+    assert "md-content__button" not in html and "md-source" not in html
 
 
 def test_pull_request_template_mentions_public_data(root):
@@ -87,8 +115,12 @@ def test_pull_request_template_mentions_public_data(root):
 @pytest.mark.parametrize("name", ["uusi-osapuoli.yml", "vastuuhenkilo-muuttuu.yml", "virhe-sivustolla.yml"])
 def test_issue_forms_are_valid(root, name):
     path = root / ".github/ISSUE_TEMPLATE" / name
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
-                             "vendor.github-issue-forms", str(path)], capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-issue-forms", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     form = yaml.safe_load(path.read_text(encoding="utf-8"))
     ids = [item["id"] for item in form["body"] if "id" in item]
@@ -96,9 +128,19 @@ def test_issue_forms_are_valid(root, name):
 
 
 def test_issue_template_config_is_valid(root):
-    result = subprocess.run([sys.executable, "-m", "check_jsonschema", "--builtin-schema",
-                             "vendor.github-issue-config", str(root / ".github/ISSUE_TEMPLATE/config.yml")],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-issue-config",
+            str(root / ".github/ISSUE_TEMPLATE/config.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -110,12 +152,18 @@ def test_codeowners_covers_data(root):
 def test_summary_lists_the_changes_between_two_data_states(root, tmp_path):
     after = copy_project(tmp_path / "after")
     party = after / "data/osapuolet/ammattiopisto-tuulikello.yml"
-    party.write_text(party.read_text(encoding="utf-8").replace("allekirjoitettu:\n", "allekirjoitettu: 2026-11-20\n"),
-                     encoding="utf-8")
+    party.write_text(
+        party.read_text(encoding="utf-8").replace("allekirjoitettu:\n", "allekirjoitettu: 2026-11-20\n"),
+        encoding="utf-8",
+    )
     shutil.copy(after / "data/osapuolet/harjulan-tyopaja.yml", after / "data/osapuolet/uusi-paja.yml")
     new = after / "data/osapuolet/uusi-paja.yml"
-    new.write_text(new.read_text(encoding="utf-8").replace("Harjulan kunnan työpaja", "Uusi paja")
-                   .replace("2987652-4", "2987660-4"), encoding="utf-8")
+    new.write_text(
+        new.read_text(encoding="utf-8")
+        .replace("Harjulan kunnan työpaja", "Uusi paja")
+        .replace("2987652-4", "2987660-4"),
+        encoding="utf-8",
+    )
     (after / "data/vastuuhenkilot/kirsi-hakanen.yml").unlink()
     found = changes(load_site(root)[0], load_site(after)[0])
     assert found == [
@@ -142,9 +190,13 @@ def test_summary_of_a_broken_change_lists_the_errors(root, tmp_path):
 def test_summary_escapes_markdown_from_data_and_names_every_changed_file(root, tmp_path):
     after = copy_project(tmp_path / "after")
     supporters = after / "data/tukiorganisaatiot.yml"
-    supporters.write_text(supporters.read_text(encoding="utf-8").replace(
-        "  - nimi: ALU-koordinaattorit", "  - nimi: '# Otsikko ![kuva](https://x.example/a.png) [linkki](https://x.example)'"),
-        encoding="utf-8")
+    supporters.write_text(
+        supporters.read_text(encoding="utf-8").replace(
+            "  - nimi: ALU-koordinaattorit",
+            "  - nimi: '# Otsikko ![kuva](https://x.example/a.png) [linkki](https://x.example)'",
+        ),
+        encoding="utf-8",
+    )
     (after / "docs/linjaukset/salassapito.md").write_text("# Salassapito\n\nMuutettu.\n", encoding="utf-8")
     text = summary(root, after)
     assert r"- Lisätty tukiorganisaatio: \# Otsikko \!\[kuva\]\(https\:" in text

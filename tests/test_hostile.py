@@ -15,9 +15,9 @@ import re
 import subprocess
 import sys
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from html import unescape
 from xml.etree import ElementTree
 
 import icalendar
@@ -87,9 +87,11 @@ class Refusal:
 
 # --- the cases: each returns what the check must say ---------------------------------------------------
 
+
 def page_jinja(expression):
     def case(project):
         return Refusal(PAGE, append(project, PAGE, expression + "\n"), "")
+
     return case
 
 
@@ -97,12 +99,14 @@ def report_jinja(expression):
     def case(project):
         report = first(project, "docs/tunnistamisraportit", ".md")
         return Refusal(report, append(project, report, expression + "\n"), "")
+
     return case
 
 
 def page_text(text, fragment, line=0):
     def case(project):
         return Refusal(PAGE, append(project, PAGE, text + "\n") + line, fragment)
+
     return case
 
 
@@ -110,6 +114,7 @@ def report_text(text, fragment):
     def case(project):
         report = first(project, "docs/tunnistamisraportit", ".md")
         return Refusal(report, append(project, report, text + "\n"), fragment)
+
     return case
 
 
@@ -117,12 +122,14 @@ def news_text(text, fragment):
     def case(project):
         article = first(project, "data/ajankohtaista", ".md")
         return Refusal(article, append(project, article, text + "\n"), fragment)
+
     return case
 
 
 def field(file, key, value, fragment):
     def case(project):
         return Refusal(file, set_field(project, file, key, value), fragment)
+
     return case
 
 
@@ -130,6 +137,7 @@ def report_field(key, value, fragment):
     def case(project):
         report = first(project, "docs/tunnistamisraportit", ".md")
         return Refusal(report, set_field(project, report, key, value), fragment)
+
     return case
 
 
@@ -137,6 +145,7 @@ def news_field(key, value, fragment):
     def case(project):
         article = first(project, "data/ajankohtaista", ".md")
         return Refusal(article, set_field(project, article, key, value), fragment)
+
     return case
 
 
@@ -144,6 +153,7 @@ def whole_file(file, text, fragment, line=1):
     def case(project):
         (project / file).write_text(text, encoding="utf-8")
         return Refusal(file, line, fragment)
+
     return case
 
 
@@ -155,6 +165,7 @@ def symlink(link, target, fragment="symbolinen linkki"):
             path.unlink()
         path.symlink_to(target if target.startswith("/") else project / target)
         return Refusal(link, 1, fragment)
+
     return case
 
 
@@ -163,6 +174,7 @@ def new_file(file, data, fragment, line=1):
         (project / file).parent.mkdir(parents=True, exist_ok=True)
         (project / file).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
         return Refusal(file, line, fragment)
+
     return case
 
 
@@ -172,6 +184,7 @@ def renamed(folder, suffix, new_suffix, fragment):
         new = old[: -len(suffix)] + new_suffix
         (project / old).rename(project / new)
         return Refusal(new, 1, fragment)
+
     return case
 
 
@@ -181,6 +194,8 @@ HETU = "131052-308T"
 def hetu(birth: str, sign: str, individual: str) -> str:
     """A henkilötunnus with its right check character (for the tests only)."""
     return birth + sign + individual + "0123456789ABCDEFHJKLMNPRSTUVWXY"[int(birth + individual) % 31]
+
+
 SCHEMA = "# yaml-language-server: $schema=../../schemas/osapuoli.schema.json\n"
 
 REFUSED = {
@@ -203,7 +218,9 @@ REFUSED = {
     "page: unknown law": page_jinja("{{ laki('1/2000') }}"),
     "page: star arguments": page_jinja("{{ vuosikello(*x) }}"),
     "page: unclosed expression": page_jinja("{{ osapuolet()"),
-    "report body: popen": report_jinja("{{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}"),
+    "report body: popen": report_jinja(
+        "{{ self.__init__.__globals__.__builtins__.__import__('os').popen('id').read() }}"
+    ),
     "report body: config": report_jinja("{{ config }}"),
     "report body: include": report_jinja("{% include 'index.md' %}"),
     # Raw HTML, links and attribute lists that a page or report may not carry.
@@ -225,9 +242,11 @@ REFUSED = {
     "news body: script": news_text("<script>alert(1)</script>", "<script>"),
     # Page settings an editor may give.
     "page front matter: Jinja in the title": whole_file(
-        "docs/rahoitusmalli.md", "---\ntitle: '{{ config }}'\n---\n\n# Rahoitusmalli\n", "{ } < >", 2),
+        "docs/rahoitusmalli.md", "---\ntitle: '{{ config }}'\n---\n\n# Rahoitusmalli\n", "{ } < >", 2
+    ),
     "page front matter: unknown setting": whole_file(
-        "docs/rahoitusmalli.md", "---\ntemplate: main.html\n---\n\n# Rahoitusmalli\n", "tuntematon kenttä", 2),
+        "docs/rahoitusmalli.md", "---\ntemplate: main.html\n---\n\n# Rahoitusmalli\n", "tuntematon kenttä", 2
+    ),
     # Data values that cannot be text.
     "party: newline in the name": field(PARTY, "nimi", '"Paja\\n# Otsikko"', "yhdellä rivillä"),
     "party: NEL in the name": field(PARTY, "nimi", '"Paja\\NEMAIL:x@y.example"', "ohjausmerkki"),
@@ -235,8 +254,9 @@ REFUSED = {
     "party: bidi override in the name": field(PARTY, "nimi", '"Paja\\u202Eajap"', "ohjausmerkki"),
     "party: javascript website": field(PARTY, "verkkosivu", "javascript:alert(1)", "https://"),
     "party: data website": field(PARTY, "verkkosivu", "'data:text/html,<script>'", "https://"),
-    "party: website with a quote": field(PARTY, "verkkosivu", "'https://x.example/\" onmouseover=\"alert(1)'",
-                                         "https://"),
+    "party: website with a quote": field(
+        PARTY, "verkkosivu", "'https://x.example/\" onmouseover=\"alert(1)'", "https://"
+    ),
     "report: javascript original": report_field("alkuperainen_raportti", "javascript:alert(1)", "https://"),
     "news: bell character in the title": news_field("otsikko", '"Uutinen\\a"', "ohjausmerkki"),
     "region: markup in the name": field("data/alue.yml", "nimi_genetiivi", "'<script>alert(1)</script>'", "kirjaimia"),
@@ -249,12 +269,18 @@ REFUSED = {
     # YAML beyond its limits.
     "100,000 nested brackets": whole_file(PARTY, SCHEMA + "nimi: " + "[" * 100_000 + "\n", "sisäkkäin", 2),
     "20,000 nested brackets": whole_file(PARTY, SCHEMA + "nimi: " + "[" * 20_000 + "\n", "sisäkkäin", 2),
-    "deep block nesting": whole_file(PARTY, SCHEMA + "".join(f"{'  ' * i}a{i}:\n" for i in range(40)), "sisäkkäin",
-                                     None),
+    "deep block nesting": whole_file(
+        PARTY, SCHEMA + "".join(f"{'  ' * i}a{i}:\n" for i in range(40)), "sisäkkäin", None
+    ),
     "nested dashes": whole_file(PARTY, SCHEMA + "kunnat:\n  " + "- " * 60 + "x\n", "sisäkkäin", 3),
-    "billion laughs": whole_file(PARTY, SCHEMA + "a: &a [x, x, x, x, x, x, x, x, x]\n"
-                                 + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9)
-                                           + "]\n" for i in range(8)), "viittauksia", 2),
+    "billion laughs": whole_file(
+        PARTY,
+        SCHEMA
+        + "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 9) + "]\n" for i in range(8)),
+        "viittauksia",
+        2,
+    ),
     "alias": whole_file(PARTY, SCHEMA + "a: &x 1\nb: *x\n", "viittauksia", 2),
     "binary tag": whole_file(PARTY, SCHEMA + "nimi: !!binary UGFqYQ==\n", "!!binary", 2),
     "python tag": whole_file(PARTY, SCHEMA + "nimi: !!python/object/apply:os.system ['id']\n", "ei ole käytössä", 2),
@@ -284,10 +310,12 @@ REFUSED = {
     "single file saved as .yaml": new_file("data/alue.yaml", "nimi: x\n", "alue.yml"),
     "folder of its own in data": new_file("data/muuta/tieto.yml", "x: 1\n", "ei kuulu"),
     "latin-1 docs page": new_file("docs/latin.md", "# Pöytä\n".encode("latin-1"), "UTF-8"),
-    "latin-1 report": new_file("docs/tunnistamisraportit/latin.md", "---\nkunta: Mäntyniemi\n---\n".encode("latin-1"),
-                               "UTF-8", 2),
-    "file name with a newline": new_file("data/osapuolet/x\n::error file=a::b.yml", SCHEMA + "nimi: x\n",
-                                         "pieniä kirjaimia"),
+    "latin-1 report": new_file(
+        "docs/tunnistamisraportit/latin.md", "---\nkunta: Mäntyniemi\n---\n".encode("latin-1"), "UTF-8", 2
+    ),
+    "file name with a newline": new_file(
+        "data/osapuolet/x\n::error file=a::b.yml", SCHEMA + "nimi: x\n", "pieniä kirjaimia"
+    ),
 }
 
 
@@ -308,30 +336,51 @@ def test_hostile_input_is_refused_with_a_located_finnish_message(tmp_path, case)
 def test_there_are_sixty_hostile_cases_over_every_kind_of_file():
     assert len(REFUSED) + len(INERT) >= 60
     kinds = " ".join(REFUSED) + " " + " ".join(INERT)
-    for kind in ("page", "report body", "report", "news", "party", "contact", "symlink", "hetu", "region",
-                 "price tier", "clock", "supporter", "funding"):
+    for kind in (
+        "page",
+        "report body",
+        "report",
+        "news",
+        "party",
+        "contact",
+        "symlink",
+        "hetu",
+        "region",
+        "price tier",
+        "clock",
+        "supporter",
+        "funding",
+    ):
         assert kind in kinds, kind
 
 
 # --- accepted and inert -------------------------------------------------------------------------------
 
-PAYLOAD = "</title><script>alert(1)</script> [Avaa](javascript:alert(1)) {: onclick=alert(1) } <img src=x onerror=alert(2)>"
+PAYLOAD = (
+    "</title><script>alert(1)</script> [Avaa](javascript:alert(1)) {: onclick=alert(1) } <img src=x onerror=alert(2)>"
+)
 INERT = {
-    "region description with a fake heading": ("data/alue.yml", "kuvaus", "|-\n  Teksti.\n\n  # Väärennetty otsikko\n"
-                                               "  [Avaa](javascript:alert(1))"),
+    "region description with a fake heading": (
+        "data/alue.yml",
+        "kuvaus",
+        "|-\n  Teksti.\n\n  # Väärennetty otsikko\n  [Avaa](javascript:alert(1))",
+    ),
     "price tier name with a link": ("data/hintatasot.yml", None, PAYLOAD),
     "price tier contents over lines": ("data/hintatasot.yml", None, "|-\n      Teksti\n\n      # Otsikko\n"),
     "funding note with HTML": ("data/rahoitus.yml", "huomautus", PAYLOAD),
     "supporter role with a link": ("data/tukiorganisaatiot.yml", None, PAYLOAD),
-    "party name that is a formula": (PARTY, "nimi", "'=HYPERLINK(\"https://x.example\";\"Avaa\")'"),
+    "party name that is a formula": (PARTY, "nimi", '\'=HYPERLINK("https://x.example";"Avaa")\''),
     "contact name starting with @": (CONTACT, "nimi", "'@SUM(1+1)*cmd|'' /C calc''!A0'"),
     "contact title starting with +": (CONTACT, "tehtava", "'+opettaja, ala; osa'"),
     "contact title with a tab and a minus": (CONTACT, "tehtava", "'-2+3'"),
     "clock activity with HTML": ("data/vuosikello.yml", None, PAYLOAD),
     "news title and summary with HTML": ("data/ajankohtaista", "otsikko", PAYLOAD),
     "report workshop unit with HTML": ("docs/tunnistamisraportit", "oppimisymparisto", PAYLOAD),
-    "long contact title (folded vCard line)": (CONTACT, "tehtava", "Työpajakoordinaattori ja opinnollistamisen "
-                                                                   "asiantuntija, ääkkösiä äöå " * 3),
+    "long contact title (folded vCard line)": (
+        CONTACT,
+        "tehtava",
+        "Työpajakoordinaattori ja opinnollistamisen asiantuntija, ääkkösiä äöå " * 3,
+    ),
 }
 
 
@@ -352,8 +401,12 @@ def apply_inert(project: Path) -> None:
     tiers = project / "data/hintatasot.yml"
     text = tiers.read_text(encoding="utf-8")
     text = text.replace("    nimi: Perustaso", f"    nimi: {repr_yaml(PAYLOAD)}", 1)
-    text = re.sub(r"    sisalto: Perustaso.*", "    sisalto: |-\n      Teksti\n\n      # Otsikko\n      {: onclick=x }",
-                  text, count=1)
+    text = re.sub(
+        r"    sisalto: Perustaso.*",
+        "    sisalto: |-\n      Teksti\n\n      # Otsikko\n      {: onclick=x }",
+        text,
+        count=1,
+    )
     tiers.write_text(text, encoding="utf-8")
     supporters = project / "data/tukiorganisaatiot.yml"
     text = supporters.read_text(encoding="utf-8")
@@ -416,8 +469,11 @@ def test_hostile_values_come_out_inert_on_every_page(hostile_site):
 
 
 def test_take_away_files_parse_back_with_the_hostile_values(hostile_site):
-    rows = list(csv.reader(io.StringIO((hostile_site / "vastuuhenkilot/vastuuhenkilot.csv").read_text("utf-8-sig")),
-                           delimiter=";"))
+    rows = list(
+        csv.reader(
+            io.StringIO((hostile_site / "vastuuhenkilot/vastuuhenkilot.csv").read_text("utf-8-sig")), delimiter=";"
+        )
+    )
     for row in rows[1:]:
         for cell in row:
             assert cell[:1] not in ("=", "+", "-", "@", "\t", "\r"), row
@@ -429,7 +485,7 @@ def test_take_away_files_parse_back_with_the_hostile_values(hostile_site):
     assert all(len(card.contents.get("email", [])) == 1 for card in parsed)
     assert any("Työpajakoordinaattori ja opinnollistamisen" in card.title.value for card in parsed)
     calendar = icalendar.Calendar.from_ical((hostile_site / "vuosikello/vuosikello.ics").read_bytes())
-    assert any(PAYLOAD == str(event["summary"]) for event in calendar.walk("VEVENT"))
+    assert any(str(event["summary"]) == PAYLOAD for event in calendar.walk("VEVENT"))
     ElementTree.fromstring((hostile_site / "ajankohtaista/feed.xml").read_bytes())
 
 
@@ -452,16 +508,24 @@ def test_a_snippet_line_is_only_text(tmp_path):
 
 # --- the check's output and exit code ---------------------------------------------------------------------
 
+
 def run_check(project, **env):
-    return subprocess.run([sys.executable, "-m", "macros.cli.check", str(project)], capture_output=True, text=True,
-                          cwd=ROOT, env={**os.environ, **env}, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "macros.cli.check", str(project)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=False,
+    )
 
 
 def test_no_data_can_start_a_line_of_check_output(tmp_path):
     project = copy_project(tmp_path / "project")
     path = project / PARTY
-    path.write_text(path.read_text(encoding="utf-8") + '"x\\n::error file=a.yml::väärennetty\\r::warning::y": 1\n',
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8") + '"x\\n::error file=a.yml::väärennetty\\r::warning::y": 1\n', encoding="utf-8"
+    )
     (project / "data/osapuolet/y\n::error::z.yml").write_text("x", encoding="utf-8")
     for github in ("false", "true"):
         result = run_check(project, GITHUB_ACTIONS=github)
@@ -469,22 +533,25 @@ def test_no_data_can_start_a_line_of_check_output(tmp_path):
         lines = result.stdout.splitlines()
         assert lines and "Traceback" not in result.stdout + result.stderr
         for line in lines:
-            assert line.startswith(("data/", "docs/", "::error file=data/", "::error file=docs/")) or \
-                line.endswith("tarkista uudelleen."), line
+            assert line.startswith(("data/", "docs/", "::error file=data/", "::error file=docs/")) or line.endswith(
+                "tarkista uudelleen."
+            ), line
         assert not any(line.startswith(("::warning", "::error file=a.yml")) for line in lines)
 
 
 def test_make_check_ends_with_the_finnish_messages(tmp_path):
     project = copy_project(tmp_path / "project")
     set_field(project, PARTY, "y_tunnus", "2987652-5")
-    result = subprocess.run(["make", "-s", "check", f"CHECK_ROOT={project}"], cwd=ROOT, capture_output=True,
-                            text=True, check=False)
+    result = subprocess.run(
+        ["make", "-s", "check", f"CHECK_ROOT={project}"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode != 0
     assert result.stdout.strip().splitlines()[-1] == "1 virhe. Korjaa tiedostot ja tarkista uudelleen."
     assert "Error" not in result.stderr and "make:" not in result.stderr, result.stderr
 
 
 # --- valid input is accepted ------------------------------------------------------------------------
+
 
 def test_crlf_and_byte_order_marks_are_accepted_everywhere(tmp_path):
     project = copy_project(tmp_path / "project")
@@ -515,14 +582,20 @@ def test_the_words_of_the_pages_are_accepted_in_the_data(tmp_path):
 
 INDENTATION = {
     "over-indented field": (
-        "  tyyppi: työpaja", "nimi: Harjulan kunnan työpaja\n  tyyppi: työpaja",
-        "kenttä 'tyyppi' on sisennetty liikaa: siirrä se samaan kohtaan kuin rivin 2 kenttä 'nimi'"),
+        "  tyyppi: työpaja",
+        "nimi: Harjulan kunnan työpaja\n  tyyppi: työpaja",
+        "kenttä 'tyyppi' on sisennetty liikaa: siirrä se samaan kohtaan kuin rivin 2 kenttä 'nimi'",
+    ),
     "out-dented field of a nested block": (
-        "  tehtava: sivistysjohtaja", "tehtava: sivistysjohtaja",
-        "kenttä 'tehtava' kuuluu kohdan 'allekirjoittaja' alle: sisennä se"),
+        "  tehtava: sivistysjohtaja",
+        "tehtava: sivistysjohtaja",
+        "kenttä 'tehtava' kuuluu kohdan 'allekirjoittaja' alle: sisennä se",
+    ),
     "top-level field indented into a block": (
-        "allekirjoituspaikka: Harjula", "",
-        "kenttä 'allekirjoituspaikka' on sisennetty liikaa"),
+        "allekirjoituspaikka: Harjula",
+        "",
+        "kenttä 'allekirjoituspaikka' on sisennetty liikaa",
+    ),
 }
 
 
@@ -534,11 +607,16 @@ def test_indentation_mistakes_name_the_field_and_where_it_belongs(tmp_path, old,
     if old == "allekirjoituspaikka: Harjula":
         text = text.replace("allekirjoituspaikka: Harjula\n", "") + "  allekirjoituspaikka: Harjula\n"
     else:
-        text = text.replace(old + "\n", "").replace("nimi: Harjulan kunnan työpaja\n", "", 1) if "tyyppi" in old \
+        text = (
+            text.replace(old + "\n", "").replace("nimi: Harjulan kunnan työpaja\n", "", 1)
+            if "tyyppi" in old
             else text.replace(old, new)
+        )
         if "tyyppi" in old:
-            text = text.replace("# yaml-language-server: $schema=../../schemas/osapuoli.schema.json\n",
-                                "# yaml-language-server: $schema=../../schemas/osapuoli.schema.json\n" + new + "\n")
+            text = text.replace(
+                "# yaml-language-server: $schema=../../schemas/osapuoli.schema.json\n",
+                "# yaml-language-server: $schema=../../schemas/osapuoli.schema.json\n" + new + "\n",
+            )
     path.write_text(text, encoding="utf-8")
     _site, problems = load_site(project)
     messages = [p.plain() for p in problems if p.file == PARTY]

@@ -27,8 +27,9 @@ class _Collector(HTMLParser):
         if tag == "a" and attrs.get("name"):
             self.ids.add(attrs["name"])
         for key in ("href", "src"):
-            if attrs.get(key) and not (tag == "link" and attrs.get("rel") in ("canonical", "alternate") and
-                                       attrs[key].startswith("http")):
+            if attrs.get(key) and not (
+                tag == "link" and attrs.get("rel") in ("canonical", "alternate") and attrs[key].startswith("http")
+            ):
                 self.links.append(attrs[key])
 
 
@@ -79,18 +80,25 @@ def test_every_internal_link_and_anchor_resolves(built_site, site_index):
 
 
 def test_generated_files_are_linked_and_their_links_resolve(built_site, site_index):
-    linked = {urljoin(urljoin(BASE, p.relative_to(built_site).as_posix()), link)
-              for p, parsed in site_index.items() for link in parsed.links}
-    generated = [p for p in built_site.rglob("*") if p.suffix in (".ics", ".csv", ".vcf", ".xml", ".atom")
-                 and p.name != "sitemap.xml"]
+    linked = {
+        urljoin(urljoin(BASE, p.relative_to(built_site).as_posix()), link)
+        for p, parsed in site_index.items()
+        for link in parsed.links
+    }
+    generated = [
+        p
+        for p in built_site.rglob("*")
+        if p.suffix in (".ics", ".csv", ".vcf", ".xml", ".atom") and p.name != "sitemap.xml"
+    ]
     assert generated
     for path in generated:
         assert urljoin(BASE, path.relative_to(built_site).as_posix()) in linked, f"{path} is not linked"
 
     # The feed links to the site by its public address: each must be a page and anchor that exist.
     feed = (built_site / "ajankohtaista/feed.xml").read_text(encoding="utf-8")
-    site_url = re.search(r'<link rel="self" type="application/atom\+xml" href="([^"]+)ajankohtaista/feed.xml"',
-                         feed).group(1)
+    site_url = re.search(
+        r'<link rel="self" type="application/atom\+xml" href="([^"]+)ajankohtaista/feed.xml"', feed
+    ).group(1)
     for url in re.findall(r'href="([^"]+)"', feed):
         if url.startswith(site_url):
             relative = url.removeprefix(site_url)

@@ -35,16 +35,22 @@ def test_reading_any_bytes_gives_a_record_or_problems(tmp_path, raw):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.dictionaries(st.sampled_from(["nimi", "tyyppi", "y_tunnus", "liittynyt", "kunnat", "x"]),
-                       st.none() | st.booleans() | st.integers() | st.text(max_size=12)
-                       | st.lists(st.text(max_size=5), max_size=3), max_size=6))
+@given(
+    st.dictionaries(
+        st.sampled_from(["nimi", "tyyppi", "y_tunnus", "liittynyt", "kunnat", "x"]),
+        st.none() | st.booleans() | st.integers() | st.text(max_size=12) | st.lists(st.text(max_size=5), max_size=3),
+        max_size=6,
+    )
+)
 def test_wrong_values_in_a_valid_shape_give_problems(tmp_path_factory, fields):
     import yaml
+
     root = tmp_path_factory.mktemp("fuzz")
     path = root / "data" / "x.yml"
     path.parent.mkdir()
-    path.write_text("# yaml-language-server: $schema=x\n" + yaml.safe_dump(fields, allow_unicode=True),
-                    encoding="utf-8")
+    path.write_text(
+        "# yaml-language-server: $schema=x\n" + yaml.safe_dump(fields, allow_unicode=True), encoding="utf-8"
+    )
     problems: list[Problem] = []
     assert read_record(path, root, Party, problems) is None
     assert problems
@@ -62,6 +68,6 @@ def test_any_report_or_news_file_gives_problems_not_a_crash(tmp_path_factory, bo
     (folder / "x.md").write_text(f"---\n{head}\n---\n{body}", encoding="utf-8")
     for model, templated in ((Report, True), (Article, False), (None, True)):
         problems: list[Problem] = []
-        record, parts, broken = read_front_matter_file(folder / "x.md", root, model, problems, templated)
+        _record, _parts, broken = read_front_matter_file(folder / "x.md", root, model, problems, templated)
         assert broken == bool(problems)
         assert all(p.file == "docs/tunnistamisraportit/x.md" and p.line >= 1 for p in problems)

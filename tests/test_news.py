@@ -6,10 +6,10 @@ from datetime import date
 
 import feedparser
 
+from helpers import check, edit
+from macros.data.loader import load_site
 from macros.render import news
 from macros.render.sanitise import editor_markdown
-from macros.data.loader import load_site
-from helpers import check, edit
 
 TODAY = date(2026, 11, 29)
 
@@ -29,8 +29,10 @@ def test_joinings_and_signatures_are_announced_up_to_today(root):
 
 
 def test_markdown_in_news_is_limited_to_a_safe_subset():
-    html = editor_markdown("**lihava** <script>alert(1)</script> [linkki](javascript:alert(1)) "
-                           "![kuva](https://x.example/a.png) <img src=x onerror=alert(1)>")
+    html = editor_markdown(
+        "**lihava** <script>alert(1)</script> [linkki](javascript:alert(1)) "
+        "![kuva](https://x.example/a.png) <img src=x onerror=alert(1)>"
+    )
     assert "<strong>lihava</strong>" in html
     assert "<script" not in html and "javascript:" not in html and "onerror" not in html
     assert "x.example" not in html  # no picture from another host: the reader's browser would fetch it
@@ -38,14 +40,28 @@ def test_markdown_in_news_is_limited_to_a_safe_subset():
 
 def test_feed_is_valid_atom_with_stable_ids(root):
     site, _ = load_site(root)
-    text = news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://linjaukset.example/", "linjaukset.example")
+    text = news.atom(
+        news.items(site.parties, site.articles, TODAY),
+        site.region,
+        TODAY,
+        "https://linjaukset.example/",
+        "linjaukset.example",
+    )
     parsed = feedparser.parse(text)
     assert not parsed.bozo, parsed.get("bozo_exception")
     assert parsed.version == "atom10"
     ids = [entry.id for entry in parsed.entries]
     assert len(ids) == len(set(ids)) == len(news.items(site.parties, site.articles, TODAY))
     assert "tag:linjaukset.example,2026-03-02:liittyminen-mantyniemen-tyopaja" in ids
-    again = feedparser.parse(news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://linjaukset.example/", "linjaukset.example"))
+    again = feedparser.parse(
+        news.atom(
+            news.items(site.parties, site.articles, TODAY),
+            site.region,
+            TODAY,
+            "https://linjaukset.example/",
+            "linjaukset.example",
+        )
+    )
     assert [e.id for e in again.entries] == ids
     first = parsed.entries[0]
     assert first.link.startswith("https://linjaukset.example/ajankohtaista/#")
@@ -53,17 +69,36 @@ def test_feed_is_valid_atom_with_stable_ids(root):
 
 def test_new_party_appears_in_the_feed_on_its_joining_day(project):
     path = project / "data/osapuolet/uusi.yml"
-    path.write_text((project / "data/osapuolet/mantyniemen-tyopaja.yml").read_text(encoding="utf-8")
-                    .replace("Mäntyniemen nuorten työpaja", "Uusi Paja").replace("2987656-7", "2987660-4")
-                    .replace("liittynyt: 2026-03-02", "liittynyt: 2026-11-29")
-                    .replace("allekirjoitettu: 2026-03-20", "allekirjoitettu:")
-                    .replace("allekirjoituspaikka: Mäntyniemi", "allekirjoituspaikka:"), encoding="utf-8")
+    path.write_text(
+        (project / "data/osapuolet/mantyniemen-tyopaja.yml")
+        .read_text(encoding="utf-8")
+        .replace("Mäntyniemen nuorten työpaja", "Uusi Paja")
+        .replace("2987656-7", "2987660-4")
+        .replace("liittynyt: 2026-03-02", "liittynyt: 2026-11-29")
+        .replace("allekirjoitettu: 2026-03-20", "allekirjoitettu:")
+        .replace("allekirjoituspaikka: Mäntyniemi", "allekirjoituspaikka:"),
+        encoding="utf-8",
+    )
     site, problems = load_site(project)
     assert problems == []
-    entries = feedparser.parse(news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://l.example/", "l.example")).entries
+    entries = feedparser.parse(
+        news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://l.example/", "l.example")
+    ).entries
     assert entries[0].title == "Uusi Paja liittyi linjauksiin"
-    assert feedparser.parse(news.atom(news.items(site.parties, site.articles, date(2026, 11, 28)), site.region, date(2026, 11, 28), "https://l.example/", "l.example")).entries[0].title \
+    assert (
+        feedparser.parse(
+            news.atom(
+                news.items(site.parties, site.articles, date(2026, 11, 28)),
+                site.region,
+                date(2026, 11, 28),
+                "https://l.example/",
+                "l.example",
+            )
+        )
+        .entries[0]
+        .title
         != "Uusi Paja liittyi linjauksiin"
+    )
 
 
 def test_built_page_and_feed(built_site):
@@ -76,7 +111,8 @@ def test_built_page_and_feed(built_site):
 
 
 def test_article_needs_a_real_date(project):
-    edit(project, "data/ajankohtaista/2026-10-08-syystapaaminen.md", "paivamaara: 2026-10-08",
-         "paivamaara: 8.10.2026")
-    assert check(project) == ["data/ajankohtaista/2026-10-08-syystapaaminen.md:3:13: kenttä 'paivamaara': pitää "
-                              "olla todellinen päivämäärä muodossa VVVV-KK-PP, esim. 2026-08-15"]
+    edit(project, "data/ajankohtaista/2026-10-08-syystapaaminen.md", "paivamaara: 2026-10-08", "paivamaara: 8.10.2026")
+    assert check(project) == [
+        "data/ajankohtaista/2026-10-08-syystapaaminen.md:3:13: kenttä 'paivamaara': pitää "
+        "olla todellinen päivämäärä muodossa VVVV-KK-PP, esim. 2026-08-15"
+    ]

@@ -41,6 +41,8 @@ def test_signature_blocks(golden):
 
 def test_copies_sentence_counts_parties():
     assert render.copies_sentence(samples.parties()) == (
-        "Tästä asiakirjasta on tehty 3 samansisältöistä kappaletta: yksi kullekin sopijaosapuolelle.")
-    assert render.copies_sentence(samples.parties()[:1]).startswith("Tästä asiakirjasta on tehty 1 "
-                                                                     "samansisältöinen kappale")
+        "Tästä asiakirjasta on tehty 3 samansisältöistä kappaletta: yksi kullekin sopijaosapuolelle."
+    )
+    assert render.copies_sentence(samples.parties()[:1]).startswith(
+        "Tästä asiakirjasta on tehty 1 samansisältöinen kappale"
+    )

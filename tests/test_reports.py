@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from macros.render import reports
-from macros.data.loader import load_site
 import helpers as samples
 from helpers import check, edit
+from macros.data.loader import load_site
+from macros.render import reports
 
 REPORT = "docs/tunnistamisraportit/koivurannan-tyopajasaatio-puuverstas.md"
 TODAY = date(2026, 11, 29)
@@ -40,8 +40,9 @@ def test_report_page(golden):
     assert "Korjaustyöt &amp; huolto" in html  # the official name, from the reference list, escaped
     assert "Pienet korjaukset &lt;ei moottoreita&gt;." in html
     assert "OPH-1-2099" in html
-    fresh = reports.render_report(report, parties["alfa-paja"], parties["beta-opisto"], samples.reference(),
-                                  date(2025, 6, 1))
+    fresh = reports.render_report(
+        report, parties["alfa-paja"], parties["beta-opisto"], samples.reference(), date(2025, 6, 1)
+    )
     assert "Raportin tarkistus on myöhässä" not in fresh
 
 
@@ -57,7 +58,9 @@ def test_coverage_matrix():
     rows = {row.unit.code: row for row in by_code["111111"].rows}
     covers = rows["900001"].covers
     assert [(c.workshop.id, c.coverage.kattavuus) for c in covers] == [
-        ("alfa-paja", "kokonainen"), ("gamma-paja", "osittainen")]
+        ("alfa-paja", "kokonainen"),
+        ("gamma-paja", "osittainen"),
+    ]
     assert rows["900001"].municipalities == "esimerkki toinen-kunta"
 
 
@@ -86,48 +89,70 @@ def test_built_report_pages_and_edit_links(built_site, site):
 
 CASES = {
     "unknown qualification": (
-        "  - koodi: 351741", "  - koodi: 351742",
+        "  - koodi: 351741",
+        "  - koodi: 351742",
         f"{REPORT}:10:12: tutkinnon koodia 351742 ei löydy viitetiedoista (lähin tunnettu koodi on 351741: "
-        "Puuteollisuuden perustutkinto)"),
+        "Puuteollisuuden perustutkinto)",
+    ),
     "wrong peruste": (
-        "    diaarinumero: OPH-2455-2017", "    diaarinumero: OPH-2455-2018",
+        "    diaarinumero: OPH-2455-2017",
+        "    diaarinumero: OPH-2455-2018",
         f"{REPORT}:11:19: tutkinnolla 351741 (Puuteollisuuden perustutkinto) ei ole perustetta OPH-2455-2018: "
-        "käytä jotakin näistä: OPH-2455-2017"),
+        "käytä jotakin näistä: OPH-2455-2017",
+    ),
     "unit of another qualification": (
-        "      - koodi: 105439", "      - koodi: 100757",
+        "      - koodi: 105439",
+        "      - koodi: 100757",
         f"{REPORT}:13:16: tutkinnon osa 100757 (Viheralueiden rakentaminen ja ylläpitotöiden tekeminen) kuuluu "
         "tutkintoon 361201 Puutarha-alan perustutkinto (75/011/2014), ei tähän perusteeseen; lähin tämän "
-        "perusteen koodi on 105457 (Viilun valmistusprosessin hallinta)"),
+        "perusteen koodi on 105457 (Viilun valmistusprosessin hallinta)",
+    ),
     "mistyped unit": (
-        "      - koodi: 105439", "      - koodi: 105493",
+        "      - koodi: 105439",
+        "      - koodi: 105493",
         f"{REPORT}:13:16: tutkinnon osan koodia 105493 ei löydy viitetiedoista; lähin tämän perusteen koodi on "
-        "105439 (Puusepäntuotteiden valmistaminen)"),
+        "105439 (Puusepäntuotteiden valmistaminen)",
+    ),
     "code with letters": (
-        "      - koodi: 105439", "      - koodi: 10543A",
+        "      - koodi: 105439",
+        "      - koodi: 10543A",
         f"{REPORT}:13:16: kenttä 'tutkinnot[1. kohta].tutkinnon_osat[1. kohta].koodi': pitää olla kuusinumeroinen "
-        "koodi, esim. 105439"),
+        "koodi, esim. 105439",
+    ),
     "partial without parts": (
         "        osat: Tilaustyön suunnittelu ja valmistus; asiakkaan kanssa sopiminen tehdään koulutuksen "
-        "järjestäjän kanssa.\n", "",
-        f"{REPORT}:18:20: kerro osittaisesta tutkinnon osasta kentässä 'osat', mitkä osat pajalla voi tehdä"),
+        "järjestäjän kanssa.\n",
+        "",
+        f"{REPORT}:18:20: kerro osittaisesta tutkinnon osasta kentässä 'osat', mitkä osat pajalla voi tehdä",
+    ),
     "unknown workshop": (
-        "tyopaja: koivurannan-tyopajasaatio", "tyopaja: koivurannan-saatio",
+        "tyopaja: koivurannan-tyopajasaatio",
+        "tyopaja: koivurannan-saatio",
         f"{REPORT}:2:10: osapuolta 'koivurannan-saatio' ei ole kansiossa data/osapuolet (tarkoititko "
-        "'koivurannan-tyopajasaatio'?)"),
+        "'koivurannan-tyopajasaatio'?)",
+    ),
     "provider as workshop": (
-        "tyopaja: koivurannan-tyopajasaatio", "tyopaja: kuusilaakson-ammattiopisto",
+        "tyopaja: koivurannan-tyopajasaatio",
+        "tyopaja: kuusilaakson-ammattiopisto",
         f"{REPORT}:2:10: 'kuusilaakson-ammattiopisto' on koulutuksen järjestäjä: tunnistamisraportti tehdään "
-        "työpajan oppimisympäristöstä"),
+        "työpajan oppimisympäristöstä",
+    ),
     "review before recognition": (
-        "tarkistettava: 2027-10-14", "tarkistettava: 2024-10-14",
-        f"{REPORT}:27:16: tarkistuspäivän pitää olla tunnistamispäivän jälkeen"),
+        "tarkistettava: 2027-10-14",
+        "tarkistettava: 2024-10-14",
+        f"{REPORT}:27:16: tarkistuspäivän pitää olla tunnistamispäivän jälkeen",
+    ),
     "missing macro line": (
-        "{{ raportti() }}\n", "",
+        "{{ raportti() }}\n",
+        "",
         f"{REPORT}:29:1: tekstiosasta puuttuu rivi {{{{ raportti() }}}}, joka näyttää raportin tiedot: "
-        "lisää se heti toisen '---'-rivin alle"),
+        "lisää se heti toisen '---'-rivin alle",
+    ),
     "personal identity code in the description": (
-        "jyrsin) sekä", "jyrsin) 131052-308T sekä",
-        f"{REPORT}:35:9: rivillä on henkilötunnus: henkilötunnuksia ei saa julkaista, poista se"),
+        "jyrsin) sekä",
+        "jyrsin) 131052-308T sekä",
+        f"{REPORT}:35:9: rivillä on henkilötunnus: henkilötunnuksia ei saa julkaista, poista se",
+    ),
 }
 
 
@@ -140,8 +165,9 @@ def test_report_rules(project, old, new, expected):
 def test_front_matter_missing(project):
     path = project / REPORT
     path.write_text("# Vain otsikko\n", encoding="utf-8")
-    assert check(project) == [f"{REPORT}:1:1: tiedoston pitää alkaa tiedoilla rivien '---' välissä "
-                              "(kopioi malli toisesta tiedostosta)"]
+    assert check(project) == [
+        f"{REPORT}:1:1: tiedoston pitää alkaa tiedoilla rivien '---' välissä (kopioi malli toisesta tiedostosta)"
+    ]
 
 
 MORE = {
@@ -149,23 +175,32 @@ MORE = {
         "      - koodi: 105439\n        kattavuus: kokonainen\n",
         "      - koodi: 105439\n        kattavuus: kokonainen\n        osat: Kaikki.\n",
         f"{REPORT}:15:15: 'osat' kuvataan vain osittaisille tutkinnon osille: poista se tai vaihda kattavuudeksi "
-        "'osittainen'"),
+        "'osittainen'",
+    ),
     "same unit twice": (
-        "      - koodi: 105438\n", "      - koodi: 105439\n",
-        f"{REPORT}:15:16: tutkinnon osa 105439 on luettelossa kahdesti"),
+        "      - koodi: 105438\n",
+        "      - koodi: 105439\n",
+        f"{REPORT}:15:16: tutkinnon osa 105439 on luettelossa kahdesti",
+    ),
     "municipality not served by the workshop": (
-        "kunta: Koivuranta", "kunta: Harjula",
+        "kunta: Koivuranta",
+        "kunta: Harjula",
         f"{REPORT}:3:8: kunta 'Harjula' ei ole työpajan kunnissa (Koivuranta, Lahdenperä): korjaa kunta tai lisää "
-        "se työpajan tietoihin"),
+        "se työpajan tietoihin",
+    ),
     "recognising provider is a workshop": (
-        "  koulutuksen_jarjestaja: kuusilaakson-ammattiopisto", "  koulutuksen_jarjestaja: harjulan-tyopaja",
+        "  koulutuksen_jarjestaja: kuusilaakson-ammattiopisto",
+        "  koulutuksen_jarjestaja: harjulan-tyopaja",
         f"{REPORT}:25:27: 'harjulan-tyopaja' on työpaja: anna tunnistamiseen osallistuneen opettajan koulutuksen "
-        "järjestäjä"),
+        "järjestäjä",
+    ),
     "peruste without a unit structure": (
-        "  - koodi: 351741\n    diaarinumero: OPH-2455-2017", "  - koodi: 381304\n    diaarinumero: OPH-2455-2017",
+        "  - koodi: 351741\n    diaarinumero: OPH-2455-2017",
+        "  - koodi: 381304\n    diaarinumero: OPH-2455-2017",
         f"{REPORT}:10:12: tutkinnon 381304 (Kauneudenhoitoalan perustutkinto) rakennetta ei ole viitetiedoissa, "
         "joten sen tutkinnon osia ei voi tarkistaa: valitse tutkinto, jonka rakenne on mukana, tai päivitä "
-        "viitetiedot"),
+        "viitetiedot",
+    ),
 }
 
 

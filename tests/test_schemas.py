@@ -29,8 +29,9 @@ def data_files(root):
 def test_committed_schema_is_up_to_date(root, name):
     committed = root / "schemas" / name
     assert committed.exists(), f"schemas/{name} is missing: run make schemas"
-    assert committed.read_text(encoding="utf-8") == schemas.render(GENERATED[name]), \
+    assert committed.read_text(encoding="utf-8") == schemas.render(GENERATED[name]), (
         f"schemas/{name} is stale: run make schemas"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))

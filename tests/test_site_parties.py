@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from html import escape
 
-from helpers import build_site
+from helpers import build_site, main_text
 from macros.data.finnish import fi_date
 from macros.data.loader import load_site
-from helpers import main_text
 
 
 def test_every_party_appears_on_the_party_page_and_in_the_signatures(built_site, root):
@@ -20,8 +19,10 @@ def test_every_party_appears_on_the_party_page_and_in_the_signatures(built_site,
         assert escape(party.allekirjoittaja.nimi) in signatures_html
     assert signatures_html.count('class="signature-block"') == len(site.parties)
     text = main_text(built_site / "linjaukset/sopijaosapuolet/index.html")
-    assert f"Sopijaosapuolia on yhteensä {len(site.parties)}: {sum(p.is_workshop for p in site.parties)} työpajaa ja " \
-           f"{sum(not p.is_workshop for p in site.parties)} koulutuksen järjestäjää." in text
+    assert (
+        f"Sopijaosapuolia on yhteensä {len(site.parties)}: {sum(p.is_workshop for p in site.parties)} työpajaa ja "
+        f"{sum(not p.is_workshop for p in site.parties)} koulutuksen järjestäjää." in text
+    )
     assert "eivät ole sopijaosapuolia" in text and "Into – etsivä nuorisotyö ja työpajatoiminta ry" in text
 
 
@@ -34,8 +35,12 @@ def test_example_network_is_still_planning(built_site):
 def test_one_signed_date_changes_status_list_and_signature_block(project, tmp_path):
     path = project / "data/osapuolet/ammattiopisto-tuulikello.yml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("allekirjoitettu:\n", "allekirjoitettu: 2026-11-20\n")
-                    .replace("allekirjoituspaikka:\n", "allekirjoituspaikka: Lahdenperä\n"), encoding="utf-8")
+    path.write_text(
+        text.replace("allekirjoitettu:\n", "allekirjoitettu: 2026-11-20\n").replace(
+            "allekirjoituspaikka:\n", "allekirjoituspaikka: Lahdenperä\n"
+        ),
+        encoding="utf-8",
+    )
     site = build_site(project, tmp_path / "site")
     front = main_text(site / "index.html")
     assert "Kuusilaakson verkosto tekee yhteistyötä" in front

@@ -15,9 +15,17 @@ WORKFLOWS = ("check.yml", "publish.yml")
 @pytest.mark.parametrize("name", WORKFLOWS)
 def test_workflow_matches_githubs_schema(root, name):
     result = subprocess.run(
-        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
-         str(root / ".github/workflows" / name)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(root / ".github/workflows" / name),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
 

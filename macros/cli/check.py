@@ -20,8 +20,11 @@ def main(argv: list[str] | None = None) -> int:
     try:
         _site, problems = load_site(root)
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
-        print(f"Tietojen tarkistus keskeytyi odottamattomaan virheeseen (tekninen tunnus: {type(exc).__name__}). "
-              "Ilmoita tästä sivuston kehittäjille.", file=sys.stderr)
+        print(
+            f"Tietojen tarkistus keskeytyi odottamattomaan virheeseen (tekninen tunnus: {type(exc).__name__}). "
+            "Ilmoita tästä sivuston kehittäjille.",
+            file=sys.stderr,
+        )
         return 2
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:

@@ -35,35 +35,49 @@ def _diff(label: str, before: dict, after: dict, describe) -> list[str]:
         old, new = before[key].model_dump(), after[key].model_dump()
         changed = [name for name in new if old.get(name) != new.get(name)]
         if changed or getattr(before[key], "body", None) != getattr(after[key], "body", None):
-            fields = ", ".join(changed + (["teksti"] if hasattr(after[key], "body") and
-                                          before[key].body != after[key].body else []))
+            fields = ", ".join(
+                changed + (["teksti"] if hasattr(after[key], "body") and before[key].body != after[key].body else [])
+            )
             lines.append(f"- Muutettu {label}: {md(describe(after[key]))} (kentät: {md(fields)})")
     return lines
 
 
 def changes(before: Site, after: Site) -> list[str]:
     lines = []
-    lines += _diff("osapuoli", {p.id: p for p in before.parties}, {p.id: p for p in after.parties},
-                   lambda p: p.nimi)
+    lines += _diff("osapuoli", {p.id: p for p in before.parties}, {p.id: p for p in after.parties}, lambda p: p.nimi)
     old_signed = {p.id for p in before.parties if p.allekirjoitettu}
     for party in after.parties:
         if party.allekirjoitettu and party.id not in old_signed:
             lines.append(f"- Allekirjoitus kirjattu: {md(party.nimi)} ({fi_date(party.allekirjoitettu)})")
-    lines += _diff("vastuuhenkilö", {c.id: c for c in before.contacts}, {c.id: c for c in after.contacts},
-                   lambda c: f"{c.nimi}, {c.tehtava}")
-    lines += _diff("tunnistamisraportti", {r.id: r for r in before.reports}, {r.id: r for r in after.reports},
-                   lambda r: f"{r.oppimisymparisto} ({r.tyopaja})")
+    lines += _diff(
+        "vastuuhenkilö",
+        {c.id: c for c in before.contacts},
+        {c.id: c for c in after.contacts},
+        lambda c: f"{c.nimi}, {c.tehtava}",
+    )
+    lines += _diff(
+        "tunnistamisraportti",
+        {r.id: r for r in before.reports},
+        {r.id: r for r in after.reports},
+        lambda r: f"{r.oppimisymparisto} ({r.tyopaja})",
+    )
     old_clock = {a.tunnus: a for a in (before.clock.toiminnot if before.clock else [])}
     new_clock = {a.tunnus: a for a in (after.clock.toiminnot if after.clock else [])}
     lines += _diff("vuosikellon toiminto", old_clock, new_clock, lambda a: a.otsikko)
-    lines += _diff("uutinen", {a.id: a for a in before.articles}, {a.id: a for a in after.articles},
-                   lambda a: a.otsikko)
+    lines += _diff(
+        "uutinen", {a.id: a for a in before.articles}, {a.id: a for a in after.articles}, lambda a: a.otsikko
+    )
+
     def supporters(site: Site) -> dict:
         return {s.nimi: s for s in (site.supporters.tukiorganisaatiot if site.supporters else ())}
 
     lines += _diff("tukiorganisaatio", supporters(before), supporters(after), lambda s: s.nimi)
-    for name, attr in (("hintatasot", "price_tiers"), ("rahoitusmallin luvut", "funding"), ("alueen tiedot", "region"),
-                       ("vuosikellon renkaat tai alkuvuosi", "clock")):
+    for name, attr in (
+        ("hintatasot", "price_tiers"),
+        ("rahoitusmallin luvut", "funding"),
+        ("alueen tiedot", "region"),
+        ("vuosikellon renkaat tai alkuvuosi", "clock"),
+    ):
         old, new = getattr(before, attr), getattr(after, attr)
         if attr == "clock":
             old = old and old.model_dump(exclude={"toiminnot"})
@@ -77,6 +91,7 @@ def changes(before: Site, after: Site) -> list[str]:
 
 def changed_files(base: Path, head: Path) -> list[tuple[str, str]]:
     """(path, 'lisätty' | 'muutettu' | 'poistettu') for every file under data/ and docs/ that differs."""
+
     def files(root: Path) -> dict[str, Path]:
         found = {}
         for top in (DATA, DOCS):
@@ -116,13 +131,17 @@ def summary(base: Path, head: Path) -> str:
         out.append("Muutos ei muuta sivuston tietoja eikä sivuja (vain koodia tai ohjeita).")
     out.append("")
     if problems:
-        out.append(f"**Tiedoissa on {len(problems)} {'virhe' if len(problems) == 1 else 'virhettä'}**, ja "
-                   "sivustoa ei julkaista ennen korjausta:")
+        out.append(
+            f"**Tiedoissa on {len(problems)} {'virhe' if len(problems) == 1 else 'virhettä'}**, ja "
+            "sivustoa ei julkaista ennen korjausta:"
+        )
         out.append("")
         out += [f"- {md(p.file)} rivi {p.line}: {md(p.message)}" for p in problems]
     else:
-        out.append("Tiedot ovat kunnossa. Esikatseltava sivusto on ladattavissa tämän tarkistuksen "
-                   "tiedostoista (*sivusto-esikatselu*).")
+        out.append(
+            "Tiedot ovat kunnossa. Esikatseltava sivusto on ladattavissa tämän tarkistuksen "
+            "tiedostoista (*sivusto-esikatselu*)."
+        )
     return "\n".join(out) + "\n"
 
 

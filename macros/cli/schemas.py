@@ -64,7 +64,9 @@ def main() -> int:
     settings_file = root / ".vscode/settings.json"
     current = json.loads(settings_file.read_text(encoding="utf-8")) if settings_file.exists() else {}
     settings_file.parent.mkdir(exist_ok=True)
-    settings_file.write_text(json.dumps(vscode_settings(current), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    settings_file.write_text(
+        json.dumps(vscode_settings(current), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
     print(".vscode/settings.json")
     return 0
 

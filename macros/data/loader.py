@@ -30,7 +30,7 @@ M = TypeVar("M", bound=BaseModel)
 
 # Folders the developers own (reviewed as code, see .github/CODEOWNERS): any file may be there.
 DEVELOPER_FOLDERS = ("data/viitetiedot", "docs/assets", "docs/javascripts", "docs/stylesheets")
-ATTACHMENTS = {".png", ".jpg", ".jpeg", ".webp", ".pdf"}   # files an editor may add beside the pages
+ATTACHMENTS = {".png", ".jpg", ".jpeg", ".webp", ".pdf"}  # files an editor may add beside the pages
 SCHEMA_LINE = re.compile(r"^# yaml-language-server: \$schema=")
 FILE_NAME = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 NAME_RULE = "tiedoston nimessä saa olla vain pieniä kirjaimia a–z, numeroita ja väliviivoja"
@@ -65,9 +65,15 @@ def scan_text(text: str, file: str, line_offset: int = 0) -> list[Problem]:
                 problems.append(Problem(file, number, column + 1, HETU_MESSAGE))
     for match in _CONTROL.finditer(text):
         before = text[: match.start()]
-        problems.append(Problem(file, before.count("\n") + 1 + line_offset, match.start() - (before.rfind("\n") + 1) + 1,
-                                f"tekstissä on näkymätön ohjausmerkki (koodi {ord(match.group()):#06x}): poista "
-                                "se; se on voinut tulla mukaan kopioidessa"))
+        problems.append(
+            Problem(
+                file,
+                before.count("\n") + 1 + line_offset,
+                match.start() - (before.rfind("\n") + 1) + 1,
+                f"tekstissä on näkymätön ohjausmerkki (koodi {ord(match.group()):#06x}): poista "
+                "se; se on voinut tulla mukaan kopioidessa",
+            )
+        )
         break
     return problems
 
@@ -77,10 +83,10 @@ def _values(data, path=()):
     if isinstance(data, dict):
         for key, value in data.items():
             yield from _values(key, path)
-            yield from _values(value, path + (key,))
+            yield from _values(value, (*path, key))
     elif isinstance(data, list):
         for index, value in enumerate(data):
-            yield from _values(value, path + (index,))
+            yield from _values(value, (*path, index))
     elif isinstance(data, bytes):
         yield path, data.decode("utf-8", "replace")
     elif isinstance(data, str):
@@ -96,6 +102,7 @@ def scan_values(data, source: Source) -> list[Problem]:
 
 
 # --- reading one file --------------------------------------------------------------------------------
+
 
 def validate(model: type[M], data: object, source: Source, problems: list[Problem]) -> M | None:
     if not isinstance(data, dict):
@@ -129,16 +136,23 @@ def read_record(path: Path, root: Path, model: type[M], problems: list[Problem])
         problems.extend(raw_problems)
         return None
     if text.strip() and not SCHEMA_LINE.match(text):
-        raw_problems.append(Problem(file, 1, 1, "ensimmäisen rivin pitää olla "
-                                    "'# yaml-language-server: $schema=…' (kopioi se toisesta tiedostosta)"))
+        raw_problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "ensimmäisen rivin pitää olla '# yaml-language-server: $schema=…' (kopioi se toisesta tiedostosta)",
+            )
+        )
     raw_problems += scan_text(text, file)
     problems.extend(raw_problems)
     data, source = _parse_checked(text, file, model, 0, problems)
     return None if data is None else validate(model, data, source, problems)
 
 
-def read_front_matter_file(path: Path, root: Path, model: type[M] | None, problems: list[Problem],
-                           templated: bool, required: str | None = None) -> tuple[M | None, list | None, bool]:
+def read_front_matter_file(
+    path: Path, root: Path, model: type[M] | None, problems: list[Problem], templated: bool, required: str | None = None
+) -> tuple[M | None, list | None, bool]:
     """A Markdown file: its front matter (validated against model, or page settings when model is None)
     and its body (checked as a page when templated; required names a macro the body must call).
     Returns (record, body parts, whether it had errors)."""
@@ -150,8 +164,11 @@ def read_front_matter_file(path: Path, root: Path, model: type[M] | None, proble
         return None, None, True
     front, body, offset = yamlsource.split_front_matter(text)
     if front is None and model is not None:
-        problems.append(Problem(file, 1, 1, "tiedoston pitää alkaa tiedoilla rivien '---' välissä "
-                                "(kopioi malli toisesta tiedostosta)"))
+        problems.append(
+            Problem(
+                file, 1, 1, "tiedoston pitää alkaa tiedoilla rivien '---' välissä (kopioi malli toisesta tiedostosta)"
+            )
+        )
         return None, None, True
     body_line = text[: len(text) - len(body)].count("\n")
     problems.extend(scan_text(text, file))
@@ -165,8 +182,15 @@ def read_front_matter_file(path: Path, root: Path, model: type[M] | None, proble
     parts, body_problems = pages.check_body(body, file, body_line, templated)
     problems.extend(body_problems)
     if required and not body_problems and not any(isinstance(p, pages.Call) and p.name == required for p in parts):
-        problems.append(Problem(file, body_line + 1, 1, f"tekstiosasta puuttuu rivi {{{{ {required}() }}}}, joka "
-                                                        "näyttää raportin tiedot: lisää se heti toisen '---'-rivin alle"))
+        problems.append(
+            Problem(
+                file,
+                body_line + 1,
+                1,
+                f"tekstiosasta puuttuu rivi {{{{ {required}() }}}}, joka "
+                "näyttää raportin tiedot: lisää se heti toisen '---'-rivin alle",
+            )
+        )
     return record, parts, len(problems) > before
 
 
@@ -195,8 +219,10 @@ def _kind_problem(relative: str) -> str | None:
             return None
         if suffix in _MARKDOWN_LIKE:
             return "sivun tiedostopäätteen pitää olla .md: nimeä tiedosto uudelleen"
-        return (f"tiedostotyyppi {suffix or '(ei päätettä)'} ei kuulu kansioon docs/: sivut ovat .md-tiedostoja ja "
-                f"liitteet {', '.join(sorted(ATTACHMENTS))} -tiedostoja")
+        return (
+            f"tiedostotyyppi {suffix or '(ei päätettä)'} ei kuulu kansioon docs/: sivut ovat .md-tiedostoja ja "
+            f"liitteet {', '.join(sorted(ATTACHMENTS))} -tiedostoja"
+        )
     if relative in SINGLE:
         return None
     if folder == DATA:
@@ -222,8 +248,15 @@ def content_files(root: Path, problems: list[Problem]) -> list[str]:
                         dirs.remove(name)
                     continue
                 if path.is_symlink():
-                    problems.append(Problem(relative, 1, 1, "tiedosto tai kansio on linkki toiseen paikkaan "
-                                                            "(symbolinen linkki): lisää tiedosto itse, älä linkkiä"))
+                    problems.append(
+                        Problem(
+                            relative,
+                            1,
+                            1,
+                            "tiedosto tai kansio on linkki toiseen paikkaan "
+                            "(symbolinen linkki): lisää tiedosto itse, älä linkkiä",
+                        )
+                    )
                     if name in dirs:
                         dirs.remove(name)
                     continue
@@ -242,14 +275,22 @@ def _guarded(file: str, problems: list[Problem], read, *args):
     try:
         return read(*args)
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
-        problems.append(Problem(file, 1, 1, "tiedoston lukeminen keskeytyi odottamattomaan virheeseen "
-                                            f"(tekninen tunnus: {type(exc).__name__}): tarkista tiedosto ja "
-                                            "ilmoita sivuston kehittäjille"))
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "tiedoston lukeminen keskeytyi odottamattomaan virheeseen "
+                f"(tekninen tunnus: {type(exc).__name__}): tarkista tiedosto ja "
+                "ilmoita sivuston kehittäjille",
+            )
+        )
         return None
 
 
-def _read_kind(kind: Kind, files: list[str], root: Path, problems: list[Problem], broken: set[str],
-               pages_found: dict) -> object:
+def _read_kind(
+    kind: Kind, files: list[str], root: Path, problems: list[Problem], broken: set[str], pages_found: dict
+) -> object:
     """One kind's record, or its records in file-name order."""
     if not kind.many:
         if kind.path not in files:
@@ -268,11 +309,20 @@ def _read_kind(kind: Kind, files: list[str], root: Path, problems: list[Problem]
             continue
         if kind.front_matter:
             required = "raportti" if kind.name == "tunnistamisraportit" else None
-            result = _guarded(file, problems, read_front_matter_file, path, root, kind.model, problems,
-                              file.startswith(DOCS + "/"), required)
+            result = _guarded(
+                file,
+                problems,
+                read_front_matter_file,
+                path,
+                root,
+                kind.model,
+                problems,
+                file.startswith(DOCS + "/"),
+                required,
+            )
             record, parts, failed = result or (None, None, True)
             if parts is not None and file.startswith(DOCS + "/"):
-                pages_found[file[len(DOCS) + 1:]] = tuple(parts)
+                pages_found[file[len(DOCS) + 1 :]] = tuple(parts)
             if record is not None:
                 record._body = "".join(p for p in parts or () if isinstance(p, str))
         else:
@@ -292,7 +342,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     root = Path(root)
     problems: list[Problem] = []
     files = content_files(root, problems)
-    broken: set[str] = set()   # records whose file exists but is invalid: references to them are not reported
+    broken: set[str] = set()  # records whose file exists but is invalid: references to them are not reported
     pages_found: dict[str, tuple] = {}
     records = {kind.name: _read_kind(kind, files, root, problems, broken, pages_found) for kind in EDITABLE}
     owned = {kind.path for kind in EDITABLE if kind.front_matter}
@@ -300,7 +350,7 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
         if file.startswith(DOCS + "/") and file.endswith(".md") and file.rpartition("/")[0] + "/" not in owned:
             result = _guarded(file, problems, read_front_matter_file, root / file, root, None, problems, True)
             if result and result[1] is not None:
-                pages_found[file[len(DOCS) + 1:]] = tuple(result[1])
+                pages_found[file[len(DOCS) + 1 :]] = tuple(result[1])
     reference = None
     if (root / REFERENCE_FILE).exists():
         reference = load_reference(root)
@@ -309,5 +359,6 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
     site = Site(records, reference, pages_found)
 
     from .crosschecks import cross_check
+
     problems.extend(cross_check(site, frozenset(broken)))
     return site, sorted(set(problems))

@@ -24,6 +24,7 @@ def _check(problem_of):
         if problem:
             raise PydanticCustomError("fi_value", problem)
         return value
+
     return AfterValidator(validate)
 
 
@@ -33,29 +34,38 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\
 def _text_problem(value: str) -> str | None:
     found = _CONTROL.search(value)
     if found:
-        return (f"tekstissä on näkymätön ohjausmerkki (koodi {ord(found.group()):#06x}): poista se; se on voinut "
-                "tulla mukaan kopioidessa")
+        return (
+            f"tekstissä on näkymätön ohjausmerkki (koodi {ord(found.group()):#06x}): poista se; se on voinut "
+            "tulla mukaan kopioidessa"
+        )
     return None
 
 
 def _line_problem(value: str) -> str | None:
     if "\n" in value or "\r" in value:
-        return "pitää olla yhdellä rivillä: poista rivinvaihto (pitkän tekstin voi jatkaa seuraavalle riville vain " \
-               "kentissä, joissa on kuvaus tai muuta vapaata tekstiä)"
+        return (
+            "pitää olla yhdellä rivillä: poista rivinvaihto (pitkän tekstin voi jatkaa seuraavalle riville vain "
+            "kentissä, joissa on kuvaus tai muuta vapaata tekstiä)"
+        )
     return _text_problem(value)
 
 
 # Free text (may run over several lines) and a one-line text (names, titles): never control characters.
 Text = Annotated[str, Field(min_length=1), _check(_text_problem)]
 Line = Annotated[str, Field(min_length=1), _check(_line_problem)]
-BusinessId = Annotated[str, _check(finnish.business_id_problem),
-                       Field(json_schema_extra={"pattern": r"^\d{7}-\d$"})]
-Email = Annotated[str, _check(finnish.email_problem),
-                  Field(json_schema_extra={"pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"})]
-Phone = Annotated[str, _check(finnish.phone_problem),
-                  Field(json_schema_extra={"pattern": r"^(\+358|0)[\d\s\-()]{5,20}$"})]
-Url = Annotated[str, Field(pattern=r"^https://[A-Za-z0-9.\-]+(:\d+)?(/[^\s<>\"'`\\]*)?$",
-                           description="Verkko-osoite, joka alkaa https://")]
+BusinessId = Annotated[str, _check(finnish.business_id_problem), Field(json_schema_extra={"pattern": r"^\d{7}-\d$"})]
+Email = Annotated[
+    str, _check(finnish.email_problem), Field(json_schema_extra={"pattern": r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$"})
+]
+Phone = Annotated[
+    str, _check(finnish.phone_problem), Field(json_schema_extra={"pattern": r"^(\+358|0)[\d\s\-()]{5,20}$"})
+]
+Url = Annotated[
+    str,
+    Field(
+        pattern=r"^https://[A-Za-z0-9.\-]+(:\d+)?(/[^\s<>\"'`\\]*)?$", description="Verkko-osoite, joka alkaa https://"
+    ),
+]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Month = Annotated[int, Field(ge=1, le=12)]
 
@@ -70,8 +80,14 @@ def _models_in(annotation) -> list[type]:
 class Record(BaseModel):
     """Base of every model: unknown fields are rejected; the record remembers where it came from."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=False,
-                              coerce_numbers_to_str=False, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        str_strip_whitespace=True,
+        strict=False,
+        coerce_numbers_to_str=False,
+        frozen=True,
+        defer_build=True,
+    )
     _source: Source | None = PrivateAttr(default=None)
     _path: tuple = PrivateAttr(default=())
     # Worked out once, when each model class is made: the fields that hold records of their own, and every
@@ -85,7 +101,8 @@ class Record(BaseModel):
         inner = {name: _models_in(info.annotation) for name, info in cls.model_fields.items()}
         cls.nested_fields = tuple(name for name, found in inner.items() if found)
         cls.all_field_names = frozenset(cls.model_fields).union(
-            *(model.all_field_names for found in inner.values() for model in found if issubclass(model, Record)))
+            *(model.all_field_names for found in inner.values() for model in found if issubclass(model, Record))
+        )
 
     def problem(self, message: str, *path):
         return self._source.problem(self._path + path, message)
@@ -115,13 +132,22 @@ class TextRecord(FileRecord):
 
 # A place name: words of letters joined by spaces or hyphens (Pohjois-Pohjanmaa, Anár). It goes into the
 # site's title and header, where the theme prints it as it is.
-PlaceName = Annotated[str, _check(lambda value: None if re.fullmatch(r"[^\W\d_]+([ -][^\W\d_]+)*", value) else
-                                  "alueen nimessä saa olla vain kirjaimia sekä sanojen välissä välilyönti tai "
-                                  "väliviiva"), Field(json_schema_extra={"pattern": r"^[^\s\d<>&\"'{}]+([ -][^\s\d<>&\"'{}]+)*$"})]
+PlaceName = Annotated[
+    str,
+    _check(
+        lambda value: (
+            None
+            if re.fullmatch(r"[^\W\d_]+([ -][^\W\d_]+)*", value)
+            else "alueen nimessä saa olla vain kirjaimia sekä sanojen välissä välilyönti tai väliviiva"
+        )
+    ),
+    Field(json_schema_extra={"pattern": r"^[^\s\d<>&\"'{}]+([ -][^\s\d<>&\"'{}]+)*$"}),
+]
 
 
 class Region(Record):
     """Alueen perustiedot (data/alue.yml)."""
+
     nimi: PlaceName = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
     nimi_genetiivi: PlaceName = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
     kunnat: list[Line] = Field(min_length=1, description="Alueen kunnat aakkosjärjestyksessä.")
@@ -133,8 +159,10 @@ class Region(Record):
 
 # --- data/osapuolet/<tunnus>.yml --------------------------------------------------------------------
 
+
 class Signatory(Record):
     """Linjaukset allekirjoittava henkilö."""
+
     nimi: Line = Field(description="Allekirjoittajan nimi (organisaation johdossa toimiva henkilö).")
     tehtava: Line = Field(description="Allekirjoittajan tehtävänimike, esim. toimialajohtaja.")
 
@@ -144,18 +172,23 @@ PartyKind = Literal["työpaja", "koulutuksen järjestäjä"]
 
 class Party(FileRecord):
     """Yksi sopijaosapuoli (data/osapuolet/<tunnus>.yml). Tiedoston nimi on osapuolen tunnus."""
+
     nimi: Line = Field(description="Organisaation virallinen nimi.")
     tyyppi: PartyKind = Field(description="Osapuolen laji: 'työpaja' tai 'koulutuksen järjestäjä'.")
     y_tunnus: BusinessId = Field(description="Y-tunnus muodossa 1234567-8; tarkistusnumero tarkistetaan.")
-    yllapitaja: Line = Field(description="Ylläpitäjä, esim. kunta tai kuntayhtymä. Sama ylläpitäjä kahdella "
-                                         "osapuolella näytetään erikseen (ks. Rahoitus).")
+    yllapitaja: Line = Field(
+        description="Ylläpitäjä, esim. kunta tai kuntayhtymä. Sama ylläpitäjä kahdella "
+        "osapuolella näytetään erikseen (ks. Rahoitus)."
+    )
     kunnat: list[Line] = Field(min_length=1, description="Kunnat, joissa osapuoli toimii.")
     verkkosivu: Url = Field(description="Organisaation verkkosivu (https://).")
-    alkuperainen: bool = Field(description="true, jos osapuoli on alkuperäinen sopijaosapuoli; false, jos "
-                                           "se on liittynyt myöhemmin.")
+    alkuperainen: bool = Field(
+        description="true, jos osapuoli on alkuperäinen sopijaosapuoli; false, jos se on liittynyt myöhemmin."
+    )
     liittynyt: date = Field(description="Päivä, jona osapuoli liittyi linjauksiin (VVVV-KK-PP).")
-    allekirjoitettu: date | None = Field(default=None, description="Allekirjoituspäivä (VVVV-KK-PP); "
-                                                                  "jätä tyhjäksi, kunnes on allekirjoitettu.")
+    allekirjoitettu: date | None = Field(
+        default=None, description="Allekirjoituspäivä (VVVV-KK-PP); jätä tyhjäksi, kunnes on allekirjoitettu."
+    )
     allekirjoituspaikka: Line | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
     allekirjoittaja: Signatory = Field(description="Linjaukset allekirjoittava henkilö.")
 
@@ -166,8 +199,10 @@ class Party(FileRecord):
 
 # --- data/tukiorganisaatiot.yml ----------------------------------------------------------------------
 
+
 class Supporter(Record):
     """Yksi tukiorganisaatio."""
+
     nimi: Line = Field(description="Organisaation nimi.")
     rooli: Text = Field(description="Mitä organisaatio tekee verkoston tukena.")
     verkkosivu: Url | None = Field(default=None, description="Organisaation verkkosivu (https://).")
@@ -175,34 +210,45 @@ class Supporter(Record):
 
 class Supporters(Record):
     """Verkostoa tukevat organisaatiot, jotka eivät ole sopijaosapuolia."""
-    tukiorganisaatiot: list[Supporter] = Field(description="Verkostoa tukevat organisaatiot, jotka eivät ole "
-                                                          "sopijaosapuolia. Aakkosjärjestyksessä.")
+
+    tukiorganisaatiot: list[Supporter] = Field(
+        description="Verkostoa tukevat organisaatiot, jotka eivät ole sopijaosapuolia. Aakkosjärjestyksessä."
+    )
 
 
 # --- data/hintatasot.yml -------------------------------------------------------------------------------
 
+
 class PriceTier(Record):
     """Yksi hintataso."""
+
     tunnus: Slug = Field(description="Tason pysyvä tunnus, esim. perustaso.")
     nimi: Line = Field(description="Tason nimi sivulla, esim. Perustaso.")
     sisalto: Text = Field(description="Mitä tason päivähintaan sisältyy (liitteen sanamuoto).")
     vahintaan: int = Field(ge=0, description="Päivähinnan alaraja euroina.")
-    enintaan: int | None = Field(default=None, ge=0, description="Päivähinnan yläraja euroina; jätä pois "
-                                                                 "ylimmältä tasolta, jos yläraja on avoin.")
+    enintaan: int | None = Field(
+        default=None,
+        ge=0,
+        description="Päivähinnan yläraja euroina; jätä pois ylimmältä tasolta, jos yläraja on avoin.",
+    )
 
 
 class PriceTiers(Record):
     """Opiskelijapäivähinnan tasot ja esimerkkijaksot."""
+
     tasot: list[PriceTier] = Field(min_length=1, description="Hintatasot edullisimmasta vaativimpaan.")
     esimerkkijaksot: list[Annotated[int, Field(ge=1, le=365)]] = Field(
-        description="Pajajakson pituudet päivinä, joille lasketaan esimerkkihinnat, esim. [10, 20, 40].")
+        description="Pajajakson pituudet päivinä, joille lasketaan esimerkkihinnat, esim. [10, 20, 40]."
+    )
     lahde: Line = Field(description="Mistä hinnat ovat peräisin.")
 
 
 # --- data/rahoitus.yml ----------------------------------------------------------------------------------
 
+
 class FundingShare(Record):
     """Yksi rahoitusosuus."""
+
     tunnus: Slug = Field(description="Rahoitusosuuden pysyvä tunnus.")
     nimi: Line = Field(description="Rahoitusosuuden nimi, esim. perusrahoitus.")
     prosentti: float = Field(gt=0, le=100, description="Osuus prosentteina.")
@@ -211,9 +257,11 @@ class FundingShare(Record):
 
 class Funding(Record):
     """Rahoitusmallin osuudet linjausten pohjan mukaan."""
+
     osuudet: list[FundingShare] = Field(min_length=1, description="Rahoitusmallin osuudet; yhteensä 100 %.")
-    erityinen_tuki_prosentti: int = Field(ge=100, le=500, description="Erityistä tukea tarvivan opiskelijan "
-                                                                      "rahoitus prosentteina (pohjassa 150).")
+    erityinen_tuki_prosentti: int = Field(
+        ge=100, le=500, description="Erityistä tukea tarvivan opiskelijan rahoitus prosentteina (pohjassa 150)."
+    )
     lahde: Line = Field(description="Lukujen lähde.")
     vuosi: int = Field(ge=2000, le=2100, description="Vuosi, jonka tilannetta luvut kuvaavat.")
     huomautus: Text = Field(description="Toimituksen huomautus lukujen ajantasaisuudesta.")
@@ -221,70 +269,90 @@ class Funding(Record):
 
 # --- data/vastuuhenkilot/<tunnus>.yml ---------------------------------------------------------------------
 
+
 class Scope(Record):
     """Vastuuhenkilön vastuualue."""
+
     tyyppi: Literal["organisaatio", "ala", "toimipiste"] = Field(
-        description="Vastuualue: koko 'organisaatio', yksi 'ala' tai yksi 'toimipiste'.")
-    kuvaus: Text | None = Field(default=None, description="Ala tai toimipiste, esim. Rakennusala tai "
-                                                          "Harjulan toimipiste. Ei tarvita koko organisaatiolle.")
+        description="Vastuualue: koko 'organisaatio', yksi 'ala' tai yksi 'toimipiste'."
+    )
+    kuvaus: Text | None = Field(
+        default=None,
+        description="Ala tai toimipiste, esim. Rakennusala tai Harjulan toimipiste. Ei tarvita koko organisaatiolle.",
+    )
 
 
 class Contact(FileRecord):
     """Yksi vastuuhenkilö (data/vastuuhenkilot/<tunnus>.yml). Vain työyhteystiedot."""
+
     osapuoli: Slug = Field(description="Osapuolen tunnus (tiedoston nimi kansiossa data/osapuolet ilman .yml).")
     nimi: Line = Field(description="Vastuuhenkilön nimi.")
     tehtava: Line = Field(description="Tehtävänimike.")
     vastuualue: Scope = Field(description="Mitä vastuuhenkilö hoitaa: koko organisaatio, ala tai toimipiste.")
     sahkoposti: Email = Field(description="Työsähköpostiosoite (ei henkilökohtaista osoitetta).")
     puhelin: Phone = Field(description="Työpuhelinnumero, esim. +358 40 123 4567.")
-    kielet: list[Literal["fi", "sv", "en"]] = Field(default_factory=lambda: ["fi"],
-                                                    description="Asiointikielet: fi, sv, en.")
-    ensisijainen: bool = Field(default=False, description="true yhdelle henkilölle osapuolta kohden: "
-                                                          "ensisijainen yhteyshenkilö.")
+    kielet: list[Literal["fi", "sv", "en"]] = Field(
+        default_factory=lambda: ["fi"], description="Asiointikielet: fi, sv, en."
+    )
+    ensisijainen: bool = Field(
+        default=False, description="true yhdelle henkilölle osapuolta kohden: ensisijainen yhteyshenkilö."
+    )
 
 
 # --- data/vuosikello.yml ----------------------------------------------------------------------------
 
+
 class Ring(Record):
     """Yksi vuosikellon rengas eli toiminnan laji."""
+
     tunnus: Slug = Field(description="Renkaan pysyvä tunnus, esim. tapaamiset.")
     nimi: Line = Field(description="Renkaan nimi kuvassa ja listassa, esim. Tapaamiset.")
 
 
 class Activity(Record):
     """Yksi vuosikellon toiminto."""
-    tunnus: Slug = Field(description="Toiminnon pysyvä tunnus; kalenterin tapahtuma säilyy samana, kun "
-                                     "tunnus pysyy samana.")
+
+    tunnus: Slug = Field(
+        description="Toiminnon pysyvä tunnus; kalenterin tapahtuma säilyy samana, kun tunnus pysyy samana."
+    )
     otsikko: Line = Field(description="Toiminnon nimi, esim. Vastuuhenkilöiden kevättapaaminen.")
     kuvaus: Text = Field(description="Mitä tehdään ja miksi (1–3 virkettä).")
     rengas: Slug = Field(description="Minkä renkaan toiminto on (renkaan tunnus yllä).")
-    kuukausi: Month | None = Field(default=None, description="Kuukausi 1–12, jos toiminto on yhden kuukauden "
-                                                              "aikana.")
-    alku: Month | None = Field(default=None, description="Alkukuukausi 1–12, jos toiminto kestää useamman "
-                                                          "kuukauden (käytä yhdessä loppu-kentän kanssa).")
-    loppu: Month | None = Field(default=None, description="Loppukuukausi 1–12; voi olla alkua pienempi, jos "
-                                                           "jakso jatkuu yli vuodenvaihteen (esim. 11 → 2).")
-    paiva: date | None = Field(default=None, description="Tarkka päivämäärä (VVVV-KK-PP), jos toiminto on "
-                                                          "tiettynä päivänä.")
+    kuukausi: Month | None = Field(default=None, description="Kuukausi 1–12, jos toiminto on yhden kuukauden aikana.")
+    alku: Month | None = Field(
+        default=None,
+        description="Alkukuukausi 1–12, jos toiminto kestää useamman kuukauden (käytä yhdessä loppu-kentän kanssa).",
+    )
+    loppu: Month | None = Field(
+        default=None,
+        description="Loppukuukausi 1–12; voi olla alkua pienempi, jos jakso jatkuu yli vuodenvaihteen (esim. 11 → 2).",
+    )
+    paiva: date | None = Field(
+        default=None, description="Tarkka päivämäärä (VVVV-KK-PP), jos toiminto on tiettynä päivänä."
+    )
     toistuvuus: Literal["vuosittain", "kerran"] = Field(description="'vuosittain' tai 'kerran'.")
-    vuosi: int | None = Field(default=None, ge=2000, le=2100, description="Vuosi kerran tapahtuvalle "
-                                                                          "toiminnolle, jos päivää ei ole annettu.")
-    vastuuosapuoli: Slug | None = Field(default=None, description="Vastuussa oleva osapuoli (tunnus "
-                                                                  "kansiosta data/osapuolet).")
-    vastuurooli: Line | None = Field(default=None, description="Vastuussa oleva rooli, jos vastuu ei ole "
-                                                               "yhdellä osapuolella, esim. Vastuuhenkilöt.")
+    vuosi: int | None = Field(
+        default=None, ge=2000, le=2100, description="Vuosi kerran tapahtuvalle toiminnolle, jos päivää ei ole annettu."
+    )
+    vastuuosapuoli: Slug | None = Field(
+        default=None, description="Vastuussa oleva osapuoli (tunnus kansiosta data/osapuolet)."
+    )
+    vastuurooli: Line | None = Field(
+        default=None, description="Vastuussa oleva rooli, jos vastuu ei ole yhdellä osapuolella, esim. Vastuuhenkilöt."
+    )
     linkki: Url | None = Field(default=None, description="Lisätietoja (https://).")
 
 
 class AnnualClock(Record):
     """Toiminnan vuosikello (data/vuosikello.yml): renkaat ja toiminnot."""
-    alkuvuosi: int = Field(ge=2000, le=2100, description="Vuosi, josta vuosittaiset toiminnot alkavat "
-                                                         "kalenterissa.")
+
+    alkuvuosi: int = Field(ge=2000, le=2100, description="Vuosi, josta vuosittaiset toiminnot alkavat kalenterissa.")
     renkaat: list[Ring] = Field(min_length=1, description="Vuosikellon renkaat sisimmästä uloimpaan.")
     toiminnot: list[Activity] = Field(description="Vuoden toiminnot alkukuukauden mukaan järjestettynä.")
 
 
 # --- docs/tunnistamisraportit/<tunnus>.md front matter -------------------------------------------------
+
 
 def _code_text(value):
     """Codes may be typed without quotes (YAML reads them as numbers)."""
@@ -301,26 +369,38 @@ def _coverage_word(value: str) -> str:
 
 class CoveredUnit(Record):
     """Yksi tutkinnon osa ja kuinka suuren osan siitä voi suorittaa työpajalla."""
-    koodi: Code = Field(description="Tutkinnon osan kuusinumeroinen koodi (ePerusteet / koodisto "
-                                    "tutkinnonosat). Nimi haetaan koodin perusteella.")
-    kattavuus: Annotated[Literal["kokonainen", "osittainen", "kokonaan", "osittain"], AfterValidator(_coverage_word)] = Field(
+
+    koodi: Code = Field(
+        description="Tutkinnon osan kuusinumeroinen koodi (ePerusteet / koodisto "
+        "tutkinnonosat). Nimi haetaan koodin perusteella."
+    )
+    kattavuus: Annotated[
+        Literal["kokonainen", "osittainen", "kokonaan", "osittain"], AfterValidator(_coverage_word)
+    ] = Field(
         description="'kokonainen' (tai 'kokonaan'), jos koko tutkinnon osa voidaan suorittaa työpajalla, muuten "
-                    "'osittainen' (tai 'osittain').")
-    osat: Text | None = Field(default=None, description="Osittaisesta tutkinnon osasta: mitkä "
-                                                        "ammattitaitovaatimukset tai osa-alueet pajalla voi tehdä.")
+        "'osittainen' (tai 'osittain')."
+    )
+    osat: Text | None = Field(
+        default=None,
+        description="Osittaisesta tutkinnon osasta: mitkä ammattitaitovaatimukset tai osa-alueet pajalla voi tehdä.",
+    )
 
 
 class QualificationCoverage(Record):
     """Yksi tutkinto ja sen tunnistetut tutkinnon osat."""
+
     koodi: Code = Field(description="Tutkinnon kuusinumeroinen koodi (koodisto koulutus), esim. 351741.")
-    diaarinumero: Line = Field(description="Tutkinnon perusteen diaarinumero, jonka mukaan tunnistettiin, "
-                                           "esim. OPH-2455-2017.")
-    tutkinnon_osat: list[CoveredUnit] = Field(min_length=1, description="Tutkinnon osat, joita pajalla voi "
-                                                                         "suorittaa kokonaan tai osittain.")
+    diaarinumero: Line = Field(
+        description="Tutkinnon perusteen diaarinumero, jonka mukaan tunnistettiin, esim. OPH-2455-2017."
+    )
+    tutkinnon_osat: list[CoveredUnit] = Field(
+        min_length=1, description="Tutkinnon osat, joita pajalla voi suorittaa kokonaan tai osittain."
+    )
 
 
 class Recognisers(Record):
     """Oppimisympäristön tunnistajat."""
+
     tyopaja: Line = Field(description="Tunnistamiseen osallistunut työpajan työntekijä: nimi ja tehtävä.")
     opettaja: Line = Field(description="Tunnistamiseen osallistunut ammatillinen opettaja: nimi ja tehtävä.")
     koulutuksen_jarjestaja: Slug = Field(description="Opettajan koulutuksen järjestäjä (osapuolen tunnus).")
@@ -328,47 +408,57 @@ class Recognisers(Record):
 
 class Report(TextRecord):
     """Tunnistamisraportin tiedot (docs/tunnistamisraportit/<tunnus>.md, rivien '---' välissä)."""
+
     tyopaja: Slug = Field(description="Työpaja, jonka oppimisympäristö on tunnistettu (osapuolen tunnus).")
     kunta: Line = Field(description="Kunta, jossa oppimisympäristö on.")
     oppimisymparisto: Line = Field(description="Oppimisympäristön tai työyksikön nimi, esim. Puuverstas.")
     tyotehtavat: list[Line] = Field(min_length=1, description="Tyypilliset työtehtävät, yksi per rivi.")
-    tutkinnot: list[QualificationCoverage] = Field(min_length=1, description="Tutkinnot ja niiden tutkinnon "
-                                                                             "osat, joihin ympäristö on tunnistettu.")
-    osaamistodistus: bool = Field(description="true, jos työpaja voi antaa osaamistodistuksen näistä tutkinnon "
-                                              "osista.")
+    tutkinnot: list[QualificationCoverage] = Field(
+        min_length=1, description="Tutkinnot ja niiden tutkinnon osat, joihin ympäristö on tunnistettu."
+    )
+    osaamistodistus: bool = Field(description="true, jos työpaja voi antaa osaamistodistuksen näistä tutkinnon osista.")
     naytot: bool = Field(description="true, jos työpajalla voidaan järjestää näyttöjä.")
     tunnistajat: Recognisers = Field(description="Ketkä tunnistivat oppimisympäristön.")
     tunnistettu: date = Field(description="Tunnistamisen päivämäärä (VVVV-KK-PP).")
-    tarkistettava: date = Field(description="Päivä, johon mennessä raportti tarkistetaan (VVVV-KK-PP); "
-                                            "perusteet muuttuvat.")
-    alkuperainen_raportti: Url | None = Field(default=None, description="Linkki alkuperäiseen "
-                                                                        "raporttiasiakirjaan (https://).")
+    tarkistettava: date = Field(
+        description="Päivä, johon mennessä raportti tarkistetaan (VVVV-KK-PP); perusteet muuttuvat."
+    )
+    alkuperainen_raportti: Url | None = Field(
+        default=None, description="Linkki alkuperäiseen raporttiasiakirjaan (https://)."
+    )
 
 
 # --- data/ajankohtaista/<päivä>-<aihe>.md front matter ------------------------------------------------
 
+
 class Article(TextRecord):
     """Uutinen (data/ajankohtaista/<päivä>-<aihe>.md, rivien '---' välissä)."""
+
     otsikko: Line = Field(description="Uutisen otsikko.")
-    paivamaara: date = Field(description="Julkaisupäivä (VVVV-KK-PP). Tulevaisuuden päivällä uutinen "
-                                         "julkaistaan vasta sinä päivänä.")
+    paivamaara: date = Field(
+        description="Julkaisupäivä (VVVV-KK-PP). Tulevaisuuden päivällä uutinen julkaistaan vasta sinä päivänä."
+    )
     tiivistelma: Text = Field(description="Yhden virkkeen tiivistelmä luetteloon ja syötteeseen.")
 
 
 # --- front matter of an ordinary page (docs/**/*.md) --------------------------------------------------
 
+
 class PageSearch(Record):
     """Sivun näkyminen sivuston haussa."""
+
     exclude: bool = Field(default=False, description="true jättää sivun pois sivuston hausta.")
 
 
 class PageMeta(Record):
     """Sivun asetukset rivien '---' välissä (docs/**/*.md)."""
 
-    title: Line | None = Field(default=None, pattern=r"^[^{}<>]*$", description="Sivun otsikko, jos se ei ole "
-                                                                                "sivun ensimmäinen otsikko.")
+    title: Line | None = Field(
+        default=None, pattern=r"^[^{}<>]*$", description="Sivun otsikko, jos se ei ole sivun ensimmäinen otsikko."
+    )
     description: Line | None = Field(default=None, description="Sivun kuvaus hakukoneille.")
     hide: list[Literal["navigation", "toc", "footer", "feedback", "path", "tags"]] = Field(
-        default_factory=list, description="Piilotettavat sivun osat: navigation, toc, footer.")
+        default_factory=list, description="Piilotettavat sivun osat: navigation, toc, footer."
+    )
     search: PageSearch | None = Field(default=None, description="Sivun näkyminen haussa.")
     render_macros: bool = Field(default=True, description="false näyttää sivun {{ }}-merkinnät tekstinä.")

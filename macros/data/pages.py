@@ -33,6 +33,7 @@ LAWS = {
     "621/1999": ("Laki viranomaisten toiminnan julkisuudesta", "1999/621"),
 }
 
+
 @dataclass(frozen=True)
 class Macro:
     """A macro a page may call: its parameters in order (name → accepted literal type: str, int, bool or
@@ -43,48 +44,44 @@ class Macro:
 
 
 PAGE_MACROS: dict[str, Macro] = {
-    "alue": Macro({"kentta": ("nimi", "nimi_genetiivi", "kunnat", "kuvaus", "sahkoposti", "yllapitaja", "palaute_sahkoposti")},
-                    'Alueen tieto tekstinä: alue("nimi"), "nimi_genetiivi", "kunnat", "kuvaus", "yllapitaja"; "sahkoposti" ja "palaute_sahkoposti" linkkeinä'),
-    "osapuolet": Macro({},
-                    "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
-    "yhteistyon_tila": Macro({},
-                    "Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet"),
-    "tilasana": Macro({},
-                    "Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä"),
-    "kappalemaara": Macro({},
-                    "Virke asiakirjan kappalemäärästä (yksi kullekin osapuolelle)"),
-    "allekirjoitukset": Macro({},
-                    "Allekirjoituslohkot, yksi kullekin osapuolelle"),
-    "tukiorganisaatiot": Macro({},
-                    "Verkostoa tukevat organisaatiot, jotka eivät ole osapuolia"),
-    "hintataulukko": Macro({},
-                    "Opiskelijapäivähinnan tasot"),
-    "esimerkkihinnat": Macro({},
-                    "Pajajakson hinnat esimerkkipituuksille"),
-    "hinnoitteluesimerkki": Macro({},
-                    "Liitteen hinnoitteluesimerkki"),
-    "rahoituskaavio": Macro({},
-                    "Rahoitusosuuksien kaavio ja taulukko"),
-    "vastuuhenkilot": Macro({"alku": str, "loppu": str},
-                    "Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot; valinnat alku= ja loppu= rajaavat organisaatiot alkukirjaimen mukaan"),
-    "vuosikello": Macro({"omistaja": str, "renkaat": list, "vuosi": int},
-                    "Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi="),
-    "kalenterilinkit": Macro({},
-                    "Vuosikellon kalenteritiedoston lataus- ja tilauslinkit"),
-    "raportti": Macro({},
-                    "Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)"),
-    "raporttihaku": Macro({"tutkinnot": list, "luettelo": bool},
-                    "Tunnistamisraporttien kattavuustaulukko ja haku; valinta tutkinnot= rajaa tutkintoihin, luettelo=false jättää raporttiluettelon pois"),
-    "ajankohtaista": Macro({"maara": int},
-                    "Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)"),
-    "syotelinkit": Macro({},
-                    "Ajankohtaista-syötteen (Atom) linkki ja osoite"),
-    "tietolahdetaulukko": Macro({},
-                    "Tämä taulukko: mikä tieto tulee mistäkin"),
-    "laki": Macro({"numero": tuple(sorted(LAWS)), "teksti": str},
-                    'Linkki lakiin Finlexissä, esim. laki("531/2017")'),
-    "koko_asiakirja": Macro({},
-                    "Linjausten kaikki luvut ja liite yhtenä asiakirjana tulostusta varten"),
+    "alue": Macro(
+        {"kentta": ("nimi", "nimi_genetiivi", "kunnat", "kuvaus", "sahkoposti", "yllapitaja", "palaute_sahkoposti")},
+        'Alueen tieto tekstinä: alue("nimi"), "nimi_genetiivi", "kunnat", "kuvaus", "yllapitaja"; '
+        '"sahkoposti" ja "palaute_sahkoposti" linkkeinä',
+    ),
+    "osapuolet": Macro({}, "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
+    "yhteistyon_tila": Macro({}, "Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet"),
+    "tilasana": Macro({}, "Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä"),
+    "kappalemaara": Macro({}, "Virke asiakirjan kappalemäärästä (yksi kullekin osapuolelle)"),
+    "allekirjoitukset": Macro({}, "Allekirjoituslohkot, yksi kullekin osapuolelle"),
+    "tukiorganisaatiot": Macro({}, "Verkostoa tukevat organisaatiot, jotka eivät ole osapuolia"),
+    "hintataulukko": Macro({}, "Opiskelijapäivähinnan tasot"),
+    "esimerkkihinnat": Macro({}, "Pajajakson hinnat esimerkkipituuksille"),
+    "hinnoitteluesimerkki": Macro({}, "Liitteen hinnoitteluesimerkki"),
+    "rahoituskaavio": Macro({}, "Rahoitusosuuksien kaavio ja taulukko"),
+    "vastuuhenkilot": Macro(
+        {"alku": str, "loppu": str},
+        "Vastuuhenkilöhakemisto hakuineen sekä vCard- ja CSV-tiedostot; valinnat alku= ja loppu= rajaavat "
+        "organisaatiot alkukirjaimen mukaan",
+    ),
+    "vuosikello": Macro(
+        {"omistaja": str, "renkaat": list, "vuosi": int},
+        "Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi=",
+    ),
+    "kalenterilinkit": Macro({}, "Vuosikellon kalenteritiedoston lataus- ja tilauslinkit"),
+    "raportti": Macro({}, "Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)"),
+    "raporttihaku": Macro(
+        {"tutkinnot": list, "luettelo": bool},
+        "Tunnistamisraporttien kattavuustaulukko ja haku; valinta tutkinnot= rajaa tutkintoihin, luettelo=false "
+        "jättää raporttiluettelon pois",
+    ),
+    "ajankohtaista": Macro(
+        {"maara": int}, "Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)"
+    ),
+    "syotelinkit": Macro({}, "Ajankohtaista-syötteen (Atom) linkki ja osoite"),
+    "tietolahdetaulukko": Macro({}, "Tämä taulukko: mikä tieto tulee mistäkin"),
+    "laki": Macro({"numero": tuple(sorted(LAWS)), "teksti": str}, 'Linkki lakiin Finlexissä, esim. laki("531/2017")'),
+    "koko_asiakirja": Macro({}, "Linjausten kaikki luvut ja liite yhtenä asiakirjana tulostusta varten"),
 }
 
 # Kinds of data shown by a template of their own get a macro of their name (no parameters).
@@ -140,8 +137,9 @@ _NODE_NAMES = {
     nodes.CallBlock: "{% call %}-lohko",
 }
 
-_ADVICE = ("sivuilla saa käyttää vain makroja muodossa {{ nimi() }} tai {{ nimi(\"arvo\") }}; katso luettelo "
-           "sivulta Mitä mistä")
+_ADVICE = (
+    'sivuilla saa käyttää vain makroja muodossa {{ nimi() }} tai {{ nimi("arvo") }}; katso luettelo sivulta Mitä mistä'
+)
 
 
 def _what(node: nodes.Node) -> str:
@@ -157,8 +155,10 @@ def _literal(node: nodes.Node, line: int):
         return node.value
     if isinstance(node, nodes.List):
         return [_literal(item, line) for item in node.items]
-    raise PageError(getattr(node, "lineno", line), f"makron arvon pitää olla teksti lainausmerkeissä, luku, "
-                                                   f"true tai false, ei {_what(node)}: {_ADVICE}")
+    raise PageError(
+        getattr(node, "lineno", line),
+        f"makron arvon pitää olla teksti lainausmerkeissä, luku, true tai false, ei {_what(node)}: {_ADVICE}",
+    )
 
 
 def _type_ok(value, expected) -> bool:
@@ -173,8 +173,12 @@ def _type_ok(value, expected) -> bool:
     return isinstance(value, expected)
 
 
-_TYPE_WORDS = {str: "teksti lainausmerkeissä", int: "kokonaisluku", bool: "true tai false",
-               list: "luettelo hakasulkeissa, esim. [\"a\", \"b\"]"}
+_TYPE_WORDS = {
+    str: "teksti lainausmerkeissä",
+    int: "kokonaisluku",
+    bool: "true tai false",
+    list: 'luettelo hakasulkeissa, esim. ["a", "b"]',
+}
 
 
 def _call(node: nodes.Node) -> Call:
@@ -184,6 +188,7 @@ def _call(node: nodes.Node) -> Call:
     name = node.node.name
     if name not in PAGE_MACROS:
         from difflib import get_close_matches
+
         near = get_close_matches(name, PAGE_MACROS, n=1)
         hint = f" (tarkoititko '{near[0]}'?)" if near else ""
         raise PageError(line, f"tuntematon makro '{name}'{hint}: {_ADVICE}")
@@ -194,7 +199,7 @@ def _call(node: nodes.Node) -> Call:
         raise PageError(line, f"makrolle '{name}' annettiin liian monta arvoa (enintään {len(params)})")
     args = tuple(_literal(arg, line) for arg in node.args)
     kwargs = tuple((kw.key, _literal(kw.value, line)) for kw in node.kwargs)
-    given = dict(zip(params, args))
+    given = dict(zip(params, args, strict=False))
     for key, value in kwargs:
         if key not in params:
             allowed = ", ".join(params) or "ei yhtään"
@@ -205,8 +210,11 @@ def _call(node: nodes.Node) -> Call:
     for key, value in given.items():
         if not _type_ok(value, params[key]):
             expected = params[key]
-            words = ("jokin näistä: " + ", ".join(f'"{v}"' for v in expected) if isinstance(expected, tuple)
-                     else _TYPE_WORDS[expected])
+            words = (
+                "jokin näistä: " + ", ".join(f'"{v}"' for v in expected)
+                if isinstance(expected, tuple)
+                else _TYPE_WORDS[expected]
+            )
             raise PageError(line, f"makron '{name}' valinnan '{key}' pitää olla {words}")
     return Call(name, args, kwargs, line)
 
@@ -218,9 +226,12 @@ def parse(text: str) -> list[Part]:
     try:
         template = _JINJA.parse(text)
     except TemplateSyntaxError as exc:
-        raise PageError(exc.lineno or 1, "sivun {{ }}- tai {% %}-merkinnät ovat rikki (esim. sulkeva }} "
-                                         "puuttuu): korjaa merkintä; jos tarkoitat näyttää aaltosulkeet "
-                                         "tekstinä, kirjoita ne {% raw %}…{% endraw %} -merkintöjen väliin") from None
+        raise PageError(
+            exc.lineno or 1,
+            "sivun {{ }}- tai {% %}-merkinnät ovat rikki (esim. sulkeva }} "
+            "puuttuu): korjaa merkintä; jos tarkoitat näyttää aaltosulkeet "
+            "tekstinä, kirjoita ne {% raw %}…{% endraw %} -merkintöjen väliin",
+        ) from None
     parts: list[Part] = []
     for statement in template.body:
         if not isinstance(statement, nodes.Output):
@@ -250,10 +261,58 @@ def render(parts: list[Part], macros: dict) -> str:
 
 # Tags and attributes an editor's Markdown may produce (also the sanitiser's allowlist).
 ALLOWED_TAGS = {
-    "a", "abbr", "b", "blockquote", "br", "button", "caption", "code", "dd", "del", "details", "div", "dl",
-    "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd",
-    "li", "mark", "ol", "p", "pre", "q", "s", "section", "small", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul",
+    "a",
+    "abbr",
+    "b",
+    "blockquote",
+    "br",
+    "button",
+    "caption",
+    "code",
+    "dd",
+    "del",
+    "details",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "s",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
 }
 GENERIC_ATTRIBUTES = {"class", "id", "title", "lang"}
 TAG_ATTRIBUTES = {
@@ -282,8 +341,10 @@ def url_problem(url: str) -> str | None:
     # ("java&#9;script:", "&#106;avascript:").
     scheme = _SCHEME.match(_INVISIBLE.sub("", html.unescape(url)))
     if scheme and scheme.group(1).lower() not in URL_SCHEMES:
-        return (f"osoitteen alku '{scheme.group(1).lower()}:' ei ole sallittu: käytä osoitetta, joka alkaa "
-                "https://, mailto: tai tel:, tai sivuston sisäistä linkkiä")
+        return (
+            f"osoitteen alku '{scheme.group(1).lower()}:' ei ole sallittu: käytä osoitetta, joka alkaa "
+            "https://, mailto: tai tel:, tai sivuston sisäistä linkkiä"
+        )
     return None
 
 
@@ -295,8 +356,13 @@ class _TagScanner(HTMLParser):
     def handle_starttag(self, tag, attrs):
         line, col = self.getpos()
         if tag not in ALLOWED_TAGS:
-            self.found.append((line, col, f"HTML-elementti <{tag}> ei ole sallittu sivuilla: poista se "
-                                          "(tekstin muotoiluun riittää Markdown)"))
+            self.found.append(
+                (
+                    line,
+                    col,
+                    f"HTML-elementti <{tag}> ei ole sallittu sivuilla: poista se (tekstin muotoiluun riittää Markdown)",
+                )
+            )
             return
         allowed = GENERIC_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
@@ -305,10 +371,16 @@ class _TagScanner(HTMLParser):
             elif name in URL_ATTRIBUTES and value and (problem := url_problem(value)):
                 self.found.append((line, col, problem))
             elif tag == "img" and name == "src" and _SCHEME.match(value or ""):
-                self.found.append((line, col, "kuvan pitää olla sivuston oma tiedosto (esim. kuvat/kartta.png), "
-                                              "ei toisen sivuston osoite: lukijan selain hakisi sen sieltä"))
+                self.found.append(
+                    (
+                        line,
+                        col,
+                        "kuvan pitää olla sivuston oma tiedosto (esim. kuvat/kartta.png), "
+                        "ei toisen sivuston osoite: lukijan selain hakisi sen sieltä",
+                    )
+                )
             elif name == "type" and (value or "").lower() != "button":
-                self.found.append((line, col, "painikkeen tyypin pitää olla type=\"button\""))
+                self.found.append((line, col, 'painikkeen tyypin pitää olla type="button"'))
 
     handle_startendtag = handle_starttag
 
@@ -328,7 +400,7 @@ ATTR_LIST_KEYS = {"title", "lang", "target", "markdown"}
 def _blank_code(text: str) -> str:
     """Code blocks and spans show text literally, and macro calls are checked on their own: keep their
     lines, drop their content from the scan."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))  # noqa: E731 - a one-line helper
+    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
     return _JINJA_TAG.sub(blank, _CODE_SPAN.sub(blank, _FENCE.sub(blank, text)))
 
 
@@ -353,17 +425,27 @@ def markup_problems(text: str) -> list[tuple[int, int, str]]:
                 found.append((*_line_col(scan, match.start(1)), problem))
     for match in _MD_IMAGE.finditer(scan):
         if _SCHEME.match(match.group(1)):
-            found.append((*_line_col(scan, match.start(1)), "kuvan pitää olla sivuston oma tiedosto (esim. "
-                                                              "kuvat/kartta.png), ei toisen sivuston osoite"))
+            found.append(
+                (
+                    *_line_col(scan, match.start(1)),
+                    "kuvan pitää olla sivuston oma tiedosto (esim. kuvat/kartta.png), ei toisen sivuston osoite",
+                )
+            )
     for match in _ATTR_LIST.finditer(scan):
         for key in _ATTR_KEY.findall(match.group(1)):
             if key.lower() not in ATTR_LIST_KEYS:
-                found.append((*_line_col(scan, match.start()), f"määre '{key}' ei ole sallittu {{ }}-merkinnässä: "
-                                                               "poista se (sallittuja ovat #tunnus ja .luokka)"))
+                found.append(
+                    (
+                        *_line_col(scan, match.start()),
+                        f"määre '{key}' ei ole sallittu {{ }}-merkinnässä: "
+                        "poista se (sallittuja ovat #tunnus ja .luokka)",
+                    )
+                )
     return sorted(set(found))
 
 
 # --- one page, checked -------------------------------------------------------------------------------
+
 
 def check_body(body: str, file: str, line_offset: int, templated: bool = True) -> tuple[list[Part], list[Problem]]:
     """Parse and check a page body (after its front matter); line_offset lines precede it in the file."""

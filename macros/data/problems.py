@@ -36,6 +36,7 @@ class Problem:
     def github(self) -> str:
         """A GitHub workflow command (an annotation on the line), escaped as GitHub documents: %, CR and LF
         in the message, and also : and , in the properties."""
+
         def data(text: str) -> str:
             return one_line(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
@@ -154,8 +155,10 @@ def misplaced(model: type | None, loc: tuple, key: str) -> str | None:
         return None
     home = min(homes, key=lambda h: (h[: len(here)] != here and here[: len(h)] != h, abs(len(h) - len(here))))
     if len(home) > len(here) and home[: len(here)] == here:
-        return (f"kenttä '{key}' kuuluu kohdan '{home[-1]}' alle: sisennä se kahdella välilyönnillä samaan kohtaan "
-                f"kuin muut '{home[-1]}'-kohdan kentät")
+        return (
+            f"kenttä '{key}' kuuluu kohdan '{home[-1]}' alle: sisennä se kahdella välilyönnillä samaan kohtaan "
+            f"kuin muut '{home[-1]}'-kohdan kentät"
+        )
     if len(home) < len(here) and here[: len(home)] == home:
         return f"kenttä '{key}' on sisennetty liikaa: se kuuluu {_place(home)} kenttiin, siirrä se niiden kohdalle"
     return f"kenttä '{key}' ei kuulu tähän kohtaan vaan {_place(home)} alle"
@@ -163,8 +166,9 @@ def misplaced(model: type | None, loc: tuple, key: str) -> str | None:
 
 def problems_from(exc: ValidationError, source: Source, model: type | None = None, base: tuple = ()) -> list[Problem]:
     problems = []
-    errors = [(tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-"))), e)
-              for e in exc.errors()]
+    errors = [
+        (tuple(p for p in e["loc"] if not (isinstance(p, str) and p.startswith("function-"))), e) for e in exc.errors()
+    ]
     moved = {}
     for loc, error in errors:
         if error["type"] == "extra_forbidden" and loc:

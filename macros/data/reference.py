@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
 
-import yaml
-
-REFERENCE_FILE = "data/viitetiedot/tutkintojen-rakenteet.yml"
+REFERENCE_FILE = "data/viitetiedot/tutkintojen-rakenteet.json"
 KINDS = {"pakollinen": "pakollinen", "osaamisalakohtainen": "osaamisalan pakollinen", "valinnainen": "valinnainen"}
 
 
@@ -52,21 +51,18 @@ class Reference:
         return found[0] if found else None
 
 
-def _loader():
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def load_reference(root: Path) -> Reference:
     """The reference list (read whole: it is trusted, developer-owned data)."""
-    data = yaml.load((Path(root) / REFERENCE_FILE).read_text(encoding="utf-8"), Loader=_loader())
+    data = json.loads((Path(root) / REFERENCE_FILE).read_text(encoding="utf-8"))
     perusteet, names = {}, {}
     for entry in data["qualifications"]:
         code, diaari = str(entry["code"]), str(entry.get("diaarinumero", ""))
         names.setdefault(code, entry["name_fi"])
         if not diaari:
             continue
-        units = {str(u["code"]): Unit(str(u["code"]), u["name_fi"], u.get("points"), u.get("kind", ""))
-                 for u in entry.get("units", [])}
+        units = {
+            str(u["code"]): Unit(str(u["code"]), u["name_fi"], u.get("points"), u.get("kind", ""))
+            for u in entry.get("units", [])
+        }
         perusteet[(code, diaari)] = Peruste(code, entry["name_fi"], diaari, units)
     return Reference(perusteet, names)
-

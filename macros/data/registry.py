@@ -16,14 +16,14 @@ from .reference import REFERENCE_FILE
 
 @dataclass(frozen=True)
 class Kind:
-    name: str                       # the key in Site.records; the schema is schemas/<schema>.schema.json
-    path: str                       # a file (data/alue.yml) or a folder (data/osapuolet/) under the project
+    name: str  # the key in Site.records; the schema is schemas/<schema>.schema.json
+    path: str  # a file (data/alue.yml) or a folder (data/osapuolet/) under the project
     model: type[models.Record] | None
     schema: str = ""
-    many: bool = False              # a folder of files, one record each; the file name is the record's id
-    front_matter: bool = False      # Markdown files: the front matter is the record, the rest its text
-    macros: tuple[str, ...] = ()    # the page macros that show this data: pages that call them are fed by it
-    template: str | None = None     # set for a kind shown by a generic macro named after it (no code needed)
+    many: bool = False  # a folder of files, one record each; the file name is the record's id
+    front_matter: bool = False  # Markdown files: the front matter is the record, the rest its text
+    macros: tuple[str, ...] = ()  # the page macros that show this data: pages that call them are fed by it
+    template: str | None = None  # set for a kind shown by a generic macro named after it (no code needed)
 
     @property
     def suffix(self) -> str:
@@ -39,20 +39,53 @@ class Kind:
 
 KINDS: tuple[Kind, ...] = (
     Kind("alue", "data/alue.yml", models.Region, "alue", macros=("alue",)),
-    Kind("tukiorganisaatiot", "data/tukiorganisaatiot.yml", models.Supporters, "tukiorganisaatiot",
-         macros=("tukiorganisaatiot",)),
-    Kind("hintatasot", "data/hintatasot.yml", models.PriceTiers, "hintatasot",
-         macros=("hintataulukko", "esimerkkihinnat", "hinnoitteluesimerkki")),
+    Kind(
+        "tukiorganisaatiot",
+        "data/tukiorganisaatiot.yml",
+        models.Supporters,
+        "tukiorganisaatiot",
+        macros=("tukiorganisaatiot",),
+    ),
+    Kind(
+        "hintatasot",
+        "data/hintatasot.yml",
+        models.PriceTiers,
+        "hintatasot",
+        macros=("hintataulukko", "esimerkkihinnat", "hinnoitteluesimerkki"),
+    ),
     Kind("rahoitus", "data/rahoitus.yml", models.Funding, "rahoitus", macros=("rahoituskaavio",)),
-    Kind("vuosikello", "data/vuosikello.yml", models.AnnualClock, "vuosikello", macros=("vuosikello", "kalenterilinkit")),
-    Kind("osapuolet", "data/osapuolet/", models.Party, "osapuoli", many=True,
-         macros=("osapuolet", "yhteistyon_tila", "tilasana", "kappalemaara", "allekirjoitukset", "ajankohtaista")),
-    Kind("vastuuhenkilot", "data/vastuuhenkilot/", models.Contact, "vastuuhenkilo", many=True,
-         macros=("vastuuhenkilot",)),
-    Kind("tunnistamisraportit", "docs/tunnistamisraportit/", models.Report, "tunnistamisraportti", many=True,
-         front_matter=True, macros=("raportti", "raporttihaku")),
-    Kind("ajankohtaista", "data/ajankohtaista/", models.Article, "uutinen", many=True, front_matter=True,
-         macros=("ajankohtaista", "syotelinkit")),
+    Kind(
+        "vuosikello", "data/vuosikello.yml", models.AnnualClock, "vuosikello", macros=("vuosikello", "kalenterilinkit")
+    ),
+    Kind(
+        "osapuolet",
+        "data/osapuolet/",
+        models.Party,
+        "osapuoli",
+        many=True,
+        macros=("osapuolet", "yhteistyon_tila", "tilasana", "kappalemaara", "allekirjoitukset", "ajankohtaista"),
+    ),
+    Kind(
+        "vastuuhenkilot", "data/vastuuhenkilot/", models.Contact, "vastuuhenkilo", many=True, macros=("vastuuhenkilot",)
+    ),
+    Kind(
+        "tunnistamisraportit",
+        "docs/tunnistamisraportit/",
+        models.Report,
+        "tunnistamisraportti",
+        many=True,
+        front_matter=True,
+        macros=("raportti", "raporttihaku"),
+    ),
+    Kind(
+        "ajankohtaista",
+        "data/ajankohtaista/",
+        models.Article,
+        "uutinen",
+        many=True,
+        front_matter=True,
+        macros=("ajankohtaista", "syotelinkit"),
+    ),
     Kind("viitetiedot", REFERENCE_FILE, None, macros=("raportti", "raporttihaku")),
 )
 
@@ -71,5 +104,8 @@ def generic_macros() -> dict[str, Kind]:
 
 def vscode_schemas() -> dict[str, str]:
     """VS Code's yaml.schemas setting: schema file → the data files it describes (YAML files only)."""
-    return {f"./schemas/{kind.schema}.schema.json": kind.path + ("*.yml" if kind.many else "")
-            for kind in EDITABLE if not kind.front_matter}
+    return {
+        f"./schemas/{kind.schema}.schema.json": kind.path + ("*.yml" if kind.many else "")
+        for kind in EDITABLE
+        if not kind.front_matter
+    }

@@ -8,7 +8,7 @@ Dates are left as text so that the models can report an impossible date with its
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import yaml
 
@@ -75,23 +75,33 @@ class Source:
 
 _YAML_PROBLEMS = [
     ("found duplicate anchor", "sama ankkuri (&) on määritelty kahdesti"),
-    ("mapping values are not allowed",
-     "kaksoispiste on väärässä paikassa: jos arvossa on kaksoispiste, laita arvo lainausmerkkeihin"),
-    ("could not find expected ':'",
-     "rivistä puuttuu kaksoispiste avaimen perästä tai sisennys on väärin"),
+    (
+        "mapping values are not allowed",
+        "kaksoispiste on väärässä paikassa: jos arvossa on kaksoispiste, laita arvo lainausmerkkeihin",
+    ),
+    ("could not find expected ':'", "rivistä puuttuu kaksoispiste avaimen perästä tai sisennys on väärin"),
     ("found character '\\t'", "sarkain (tab) ei ole sallittu: käytä välilyöntejä"),
     ("did not find expected key", "sisennys on väärin: tarkista, että rivi on samalla tasolla kuin edelliset kentät"),
-    ("did not find expected '-' indicator", "luettelon sisennys on väärin: jokaisen kohdan pitää alkaa samasta kohdasta merkillä '-'"),
+    (
+        "did not find expected '-' indicator",
+        "luettelon sisennys on väärin: jokaisen kohdan pitää alkaa samasta kohdasta merkillä '-'",
+    ),
     ("found unexpected end of stream", "tiedosto päättyy kesken: tarkista lainausmerkit"),
     ("found undefined alias", "arvo alkaa merkillä *, jolla YAML viittaa toisaalle: laita arvo lainausmerkkeihin"),
     ("expected a single document", "tiedostossa saa olla vain yksi YAML-dokumentti (poista ylimääräinen '---')"),
     ("while scanning a quoted scalar", "lainausmerkit jäivät sulkematta"),
-    ("expected ',' or ']'", "hakasulkeissa [ ] oleva luettelo jäi sulkematta tai sen arvossa on kaksoispiste: "
-     "sulje luettelo merkillä ] tai laita arvo lainausmerkkeihin"),
+    (
+        "expected ',' or ']'",
+        "hakasulkeissa [ ] oleva luettelo jäi sulkematta tai sen arvossa on kaksoispiste: "
+        "sulje luettelo merkillä ] tai laita arvo lainausmerkkeihin",
+    ),
     ("expected ',' or '}'", "aaltosulkeissa { } oleva kenttäryhmä jäi sulkematta: sulje se merkillä }"),
     ("expected <block end>", "sisennys on väärin: tarkista, että rivi on samalla tasolla kuin edelliset kentät"),
     ("while scanning a simple key", "rivistä puuttuu kaksoispiste avaimen perästä"),
-    ("found unknown escape character", "tuntematon kenoviivamerkintä (\\) lainausmerkeissä: käytä heittomerkkejä (') tai poista kenoviiva"),
+    (
+        "found unknown escape character",
+        "tuntematon kenoviivamerkintä (\\) lainausmerkeissä: käytä heittomerkkejä (') tai poista kenoviiva",
+    ),
 ]
 
 
@@ -123,8 +133,10 @@ def _indent_advice(exc: yaml.MarkedYAMLError, text: str, fields: frozenset[str],
         return None
     if "mapping values are not allowed" in str(exc.problem) and mark.column == match.end(2):
         number, _indent, previous = before[-1]
-        return (f"kenttä '{key}' on sisennetty liikaa: siirrä se samaan kohtaan kuin rivin "
-                f"{number + line_offset} kenttä '{previous}'")
+        return (
+            f"kenttä '{key}' on sisennetty liikaa: siirrä se samaan kohtaan kuin rivin "
+            f"{number + line_offset} kenttä '{previous}'"
+        )
     levels: dict[int, tuple[int, str]] = {}
     for number, level, name in before:
         levels = {lvl: entry for lvl, entry in levels.items() if lvl < level}
@@ -136,8 +148,9 @@ def _indent_advice(exc: yaml.MarkedYAMLError, text: str, fields: frozenset[str],
     return f"kenttä '{key}' on väärällä sisennyksellä: siirrä se samaan kohtaan kuin {where}"
 
 
-def _yaml_message(exc: yaml.YAMLError, text: str = "", fields: frozenset[str] = frozenset(),
-                  line_offset: int = 0) -> str:
+def _yaml_message(
+    exc: yaml.YAMLError, text: str = "", fields: frozenset[str] = frozenset(), line_offset: int = 0
+) -> str:
     advice = _indent_advice(exc, text, fields, line_offset) if isinstance(exc, yaml.MarkedYAMLError) else None
     if advice:
         return f"YAML-muotovirhe: {advice}"
@@ -148,16 +161,23 @@ def _yaml_message(exc: yaml.YAMLError, text: str = "", fields: frozenset[str] = 
     return "YAML-muotovirhe: tiedostoa ei voi lukea: tarkista sisennykset, lainausmerkit ja sulkeet"
 
 
-MAX_FILE_BYTES = 1_000_000   # a data file, page or report; the largest example file is 10 kB
-MAX_DEPTH = 20               # nesting of lists and fields; the deepest model needs 5
+MAX_FILE_BYTES = 1_000_000  # a data file, page or report; the largest example file is 10 kB
+MAX_DEPTH = 20  # nesting of lists and fields; the deepest model needs 5
 
 
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 (a byte-order mark is accepted) with Unix line ends; a non-UTF-8 byte is a located
     problem, and so is a file too large to be an editor's."""
     if len(raw) > MAX_FILE_BYTES:
-        return None, [Problem(file, 1, 1, f"tiedosto on liian suuri ({len(raw) // 1000} kt, enintään "
-                                          f"{MAX_FILE_BYTES // 1000} kt): jaa tiedot useampaan tiedostoon")]
+        return None, [
+            Problem(
+                file,
+                1,
+                1,
+                f"tiedosto on liian suuri ({len(raw) // 1000} kt, enintään "
+                f"{MAX_FILE_BYTES // 1000} kt): jaa tiedot useampaan tiedostoon",
+            )
+        ]
     try:
         text = raw.decode("utf-8-sig")
         return (text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text), []
@@ -165,9 +185,15 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         before = raw[: exc.start]
         line = before.count(b"\n") + 1
         col = exc.start - (before.rfind(b"\n") + 1) + 1
-        return None, [Problem(file, line, col,
-                              "tiedosto ei ole UTF-8-muodossa: tallenna se UTF-8-merkistöllä "
-                              "(skandinaaviset kirjaimet ä, ö ja å muuten rikkoutuvat)")]
+        return None, [
+            Problem(
+                file,
+                line,
+                col,
+                "tiedosto ei ole UTF-8-muodossa: tallenna se UTF-8-merkistöllä "
+                "(skandinaaviset kirjaimet ä, ö ja å muuten rikkoutuvat)",
+            )
+        ]
 
 
 def _tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
@@ -177,8 +203,14 @@ def _tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
     for number, line in enumerate(text.splitlines(), start=1):
         indent = re.match(r"[ \t]*", line).group(0)
         if "\t" in indent and line.strip():
-            problems.append(Problem(file, number + line_offset, indent.index("\t") + 1,
-                                    "sisennyksessä on sarkain (tab): käytä sisennykseen välilyöntejä"))
+            problems.append(
+                Problem(
+                    file,
+                    number + line_offset,
+                    indent.index("\t") + 1,
+                    "sisennyksessä on sarkain (tab): käytä sisennykseen välilyöntejä",
+                )
+            )
     return problems
 
 
@@ -186,7 +218,7 @@ STR_TAG = "tag:yaml.org,2002:str"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-class _NeedsConstructor(Exception):
+class _NeedsConstructor(Exception):  # noqa: N818 - a signal to take the slow path, not an error
     """A YAML feature (merge keys) that the fast path leaves to PyYAML's constructor."""
 
 
@@ -208,15 +240,26 @@ def _walk(node: yaml.Node, problems: list[Problem], source: Source, loader, memo
         if key_node.tag == MERGE_TAG:
             raise _NeedsConstructor
         if not isinstance(key_node, yaml.ScalarNode):
-            problems.append(Problem(source.file, key_node.start_mark.line + 1 + source.line_offset,
-                                    key_node.start_mark.column + 1, "avaimen pitää olla yksinkertainen teksti"))
+            problems.append(
+                Problem(
+                    source.file,
+                    key_node.start_mark.line + 1 + source.line_offset,
+                    key_node.start_mark.column + 1,
+                    "avaimen pitää olla yksinkertainen teksti",
+                )
+            )
             continue
         key = key_node.value
         key_line = key_node.start_mark.line + 1 + source.line_offset
         if key in seen:
-            problems.append(Problem(source.file, key_line, key_node.start_mark.column + 1,
-                                    f"kenttä '{key}' on kahdesti (ensimmäisen kerran rivillä {seen[key]}): "
-                                    "poista toinen"))
+            problems.append(
+                Problem(
+                    source.file,
+                    key_line,
+                    key_node.start_mark.column + 1,
+                    f"kenttä '{key}' on kahdesti (ensimmäisen kerran rivillä {seen[key]}): poista toinen",
+                )
+            )
             continue
         seen[key] = key_line
         if key_node.tag != STR_TAG:
@@ -230,8 +273,13 @@ def _reader_problem(text: str, exc: yaml.reader.ReaderError, source: Source) -> 
     before = text[: exc.position]
     line = before.count("\n") + 1 + source.line_offset
     col = exc.position - (before.rfind("\n") + 1) + 1
-    return Problem(source.file, line, col, f"tiedostossa on merkki, jota ei sallita (koodi {exc.character:#06x}): "
-                                           "poista se; se on voinut tulla mukaan kopioidessa")
+    return Problem(
+        source.file,
+        line,
+        col,
+        f"tiedostossa on merkki, jota ei sallita (koodi {exc.character:#06x}): "
+        "poista se; se on voinut tulla mukaan kopioidessa",
+    )
 
 
 _PREFIX = re.compile(r"^[ \-?:]*", re.M)
@@ -254,24 +302,40 @@ def _limit_problems(text: str, source: Source) -> list[Problem]:
         mark = event.start_mark
         where = (source.file, mark.line + 1 + source.line_offset, mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            return [Problem(*where, "merkit & ja * alussa ovat YAMLin viittauksia, joita tiedostoissa ei käytetä: "
-                                    "kirjoita arvo auki tai laita se lainausmerkkeihin")]
+            return [
+                Problem(
+                    *where,
+                    "merkit & ja * alussa ovat YAMLin viittauksia, joita tiedostoissa ei käytetä: "
+                    "kirjoita arvo auki tai laita se lainausmerkkeihin",
+                )
+            ]
         tag = getattr(event, "tag", None)
         if tag and getattr(event, "implicit", (True,)) in (False, (False, False)) and tag != STR_TAG:
-            return [Problem(*where, f"merkintä {tag.replace('tag:yaml.org,2002:', '!!')} ei ole käytössä: kirjoita "
-                                    "arvo tavallisena tekstinä")]
+            return [
+                Problem(
+                    *where,
+                    f"merkintä {tag.replace('tag:yaml.org,2002:', '!!')} ei ole käytössä: kirjoita "
+                    "arvo tavallisena tekstinä",
+                )
+            ]
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                return [Problem(*where, f"tiedot ovat sisäkkäin liian monella tasolla (enintään {MAX_DEPTH}): "
-                                        "tarkista sisennykset ja sulkeet [ ] { }")]
+                return [
+                    Problem(
+                        *where,
+                        f"tiedot ovat sisäkkäin liian monella tasolla (enintään {MAX_DEPTH}): "
+                        "tarkista sisennykset ja sulkeet [ ] { }",
+                    )
+                ]
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
     return []
 
 
-def parse(text: str, file: str, line_offset: int = 0,
-          fields: frozenset[str] = frozenset()) -> tuple[object, Source, list[Problem]]:
+def parse(
+    text: str, file: str, line_offset: int = 0, fields: frozenset[str] = frozenset()
+) -> tuple[object, Source, list[Problem]]:
     """Parse YAML text; returns the data (None on failure), its Source and the problems found. fields, the
     field names the file's model knows, let a misplaced line be named in the message."""
     source = Source(file=file, line_offset=line_offset)
@@ -294,8 +358,11 @@ def parse(text: str, file: str, line_offset: int = 0,
     try:
         node = loader.get_single_node()
         if node is None:
-            return None, source, [Problem(file, 1 + line_offset, 1,
-                                          "tiedosto on tyhjä: kopioi mallitiedosto ja täytä sen kentät")]
+            return (
+                None,
+                source,
+                [Problem(file, 1 + line_offset, 1, "tiedosto on tyhjä: kopioi mallitiedosto ja täytä sen kentät")],
+            )
         source.root = node
         try:
             data = _walk(node, problems, source, loader, {})
@@ -311,8 +378,18 @@ def parse(text: str, file: str, line_offset: int = 0,
     except yaml.reader.ReaderError as exc:
         return None, source, [_reader_problem(text, exc, source)]
     except (yaml.YAMLError, ValueError, TypeError, RecursionError, OverflowError):
-        return None, source, [Problem(file, 1 + line_offset, 1, "YAML-muotovirhe: tiedostoa ei voi lukea: tarkista "
-                                      "sisennykset, lainausmerkit ja sulkeet")]
+        return (
+            None,
+            source,
+            [
+                Problem(
+                    file,
+                    1 + line_offset,
+                    1,
+                    "YAML-muotovirhe: tiedostoa ei voi lukea: tarkista sisennykset, lainausmerkit ja sulkeet",
+                )
+            ],
+        )
     finally:
         loader.dispose()
     return data, source, []
@@ -326,4 +403,4 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     match = FRONT_MATTER.match(text)
     if not match:
         return None, text, 0
-    return match.group(1), text[match.end():], 1
+    return match.group(1), text[match.end() :], 1

@@ -4,23 +4,23 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
-from datetime import date, datetime, timezone
-
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 from ..data.finnish import MONTHS, fi_date
 from ..data.models import Activity, AnnualClock, Party
 from .templating import render
 
-SIZE = 300          # the SVG's viewBox is -SIZE..SIZE in both directions
-INNER = 62          # radius of the empty centre
-OUTER = 232         # outer radius of the outermost ring
-LABEL = 262         # radius of the month labels
-RING_COLOURS = 6    # CSS classes clock-ring-0 … clock-ring-5
+SIZE = 300  # the SVG's viewBox is -SIZE..SIZE in both directions
+INNER = 62  # radius of the empty centre
+OUTER = 232  # outer radius of the outermost ring
+LABEL = 262  # radius of the month labels
+RING_COLOURS = 6  # CSS classes clock-ring-0 … clock-ring-5
 
 
 # --- geometry -------------------------------------------------------------------------------------
+
 
 def month_angle(month: int) -> float:
     """Degrees clockwise from 12 o'clock where a month (1–12) starts: January at the top."""
@@ -54,8 +54,7 @@ def annular_sector(r0: float, r1: float, start: float, end: float) -> str:
     large = 1 if end - start > 180 else 0
     (ax, ay), (bx, by) = polar(r1, start), polar(r1, end)
     (cx, cy), (dx, dy) = polar(r0, end), polar(r0, start)
-    return (f"M{ax} {ay} A{r1} {r1} 0 {large} 1 {bx} {by} L{cx} {cy} "
-            f"A{r0} {r0} 0 {large} 0 {dx} {dy} Z")
+    return f"M{ax} {ay} A{r1} {r1} 0 {large} 1 {bx} {by} L{cx} {cy} A{r0} {r0} 0 {large} 0 {dx} {dy} Z"
 
 
 def assign_lanes(activities) -> dict[str, tuple[int, int]]:
@@ -76,6 +75,7 @@ def assign_lanes(activities) -> dict[str, tuple[int, int]]:
 
 
 # --- what one clock shows ---------------------------------------------------------------------------
+
 
 @dataclass
 class Item:
@@ -155,9 +155,20 @@ def layout(clock, activities, parties_by_id) -> tuple[list[dict], list[Item]]:
             start = month_angle(first) + 1
             end = month_angle(first) + months * 30 - 1
             label_x, label_y = polar((inner + outer) / 2, (start + end) / 2)
-            items.append(Item(numbers[activity.tunnus], activity, index % RING_COLOURS, ring.nimi,
-                              owner_text(activity, parties_by_id), when_text(activity),
-                              annular_sector(inner, outer, start, end), label_x, label_y, months_of(activity)))
+            items.append(
+                Item(
+                    numbers[activity.tunnus],
+                    activity,
+                    index % RING_COLOURS,
+                    ring.nimi,
+                    owner_text(activity, parties_by_id),
+                    when_text(activity),
+                    annular_sector(inner, outer, start, end),
+                    label_x,
+                    label_y,
+                    months_of(activity),
+                )
+            )
     items.sort(key=lambda item: item.number)
     return rings, items
 
@@ -167,31 +178,59 @@ def month_sectors() -> list[dict]:
     for month in range(1, 13):
         start = month_angle(month)
         x, y = polar(LABEL, start + 15)
-        sectors.append({"month": month, "name": MONTHS[month - 1],
-                        "path": annular_sector(INNER, OUTER + 6, start, start + 30),
-                        "label_x": x, "label_y": y, "tick": polar(OUTER + 6, start)})
+        sectors.append(
+            {
+                "month": month,
+                "name": MONTHS[month - 1],
+                "path": annular_sector(INNER, OUTER + 6, start, start + 30),
+                "label_x": x,
+                "label_y": y,
+                "tick": polar(OUTER + 6, start),
+            }
+        )
     return sectors
 
 
-def render_clock(clock: AnnualClock, parties: Sequence[Party], owner: str | None = None, rings: list[str] | None = None,
-                 year: int | None = None, key: str = "vuosikello", title: str | None = None) -> str:
+def render_clock(
+    clock: AnnualClock,
+    parties: Sequence[Party],
+    owner: str | None = None,
+    rings: list[str] | None = None,
+    year: int | None = None,
+    key: str = "vuosikello",
+    title: str | None = None,
+) -> str:
     parties_by_id = {p.id: p for p in parties}
     activities = select(clock, owner, rings, year)
     ring_layout, items = layout(clock, activities, parties_by_id)
     heading = title or ("Vuosikello" + (f" {year}" if year else ""))
     by_month = {m: [item for item in items if m in item.months] for m in range(1, 13)}
-    return render("clock.html", key=key, heading=heading, rings=ring_layout, items=items,
-                  sectors=month_sectors(), by_month=by_month, months=MONTHS, size=SIZE, inner=INNER)
+    return render(
+        "clock.html",
+        key=key,
+        heading=heading,
+        rings=ring_layout,
+        items=items,
+        sectors=month_sectors(),
+        by_month=by_month,
+        months=MONTHS,
+        size=SIZE,
+        inner=INNER,
+    )
 
 
-def render_clocks(clock: AnnualClock, parties: Sequence[Party], owner: str | None = None, rings: list[str] | None = None) -> str:
+def render_clocks(
+    clock: AnnualClock, parties: Sequence[Party], owner: str | None = None, rings: list[str] | None = None
+) -> str:
     """One clock per year when the data spans several years, else one."""
     suffix = "-".join(filter(None, [owner, *(rings or [])])) or "kaikki"
-    return "\n".join(render_clock(clock, parties, owner, rings, year, key=f"vk-{suffix}-{year or 'vuosi'}")
-                     for year in years(clock))
+    return "\n".join(
+        render_clock(clock, parties, owner, rings, year, key=f"vk-{suffix}-{year or 'vuosi'}") for year in years(clock)
+    )
 
 
 # --- calendar feed ------------------------------------------------------------------------------------
+
 
 def event_dates(activity: Activity, first_year: int) -> tuple[date, date]:
     """All-day start and exclusive end of an activity's first occurrence."""
@@ -225,7 +264,7 @@ def ics(clock: AnnualClock, parties: Sequence[Party], host: str) -> bytes:
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", "Yhteistyön vuosikello")
-    stamp = datetime(clock.alkuvuosi, 1, 1, tzinfo=timezone.utc)
+    stamp = datetime(clock.alkuvuosi, 1, 1, tzinfo=UTC)
     for activity in clock.toiminnot:
         start, end = event_dates(activity, clock.alkuvuosi)
         event = Event()

@@ -6,7 +6,6 @@ import csv
 import io
 import re
 import uuid
-
 from collections.abc import Sequence
 
 from ..data import finnish
@@ -56,14 +55,27 @@ def initial_between(name: str, first: str | None, last: str | None) -> bool:
     return low <= letter <= high
 
 
-def render_directory(parties: Sequence[Party], contacts: Sequence[Contact], files: str = "", first: str | None = None, last: str | None = None) -> str:
+def render_directory(
+    parties: Sequence[Party],
+    contacts: Sequence[Contact],
+    files: str = "",
+    first: str | None = None,
+    last: str | None = None,
+) -> str:
     """The directory; files is the relative path to the folder of the take-away files; first/last limit it
     to organisations by initial, to split a national directory over several pages."""
     chosen = [p for p in parties if initial_between(p.nimi, first, last)]
     ids = {p.id for p in chosen}
     people = [c for c in contacts if c.osapuoli in ids]
-    return render("directory.html", groups=groups(chosen, people), scope_text=scope_text,
-                  filter_text=filter_text, languages=LANGUAGES, count=len(people), files=files)
+    return render(
+        "directory.html",
+        groups=groups(chosen, people),
+        scope_text=scope_text,
+        filter_text=filter_text,
+        languages=LANGUAGES,
+        count=len(people),
+        files=files,
+    )
 
 
 def uid(contact: Contact) -> str:
@@ -121,8 +133,17 @@ def vcards(parties: Sequence[Party], contacts: Sequence[Contact]) -> str:
     return "".join(vcard(c, by_id[c.osapuoli]) for group in groups(parties, contacts) for c in group["people"])
 
 
-CSV_HEADER = ["Organisaatio", "Nimi", "Tehtävä", "Vastuualue", "Sähköposti", "Puhelin", "Kielet",
-              "Ensisijainen yhteyshenkilö", "Kunnat"]
+CSV_HEADER = [
+    "Organisaatio",
+    "Nimi",
+    "Tehtävä",
+    "Vastuualue",
+    "Sähköposti",
+    "Puhelin",
+    "Kielet",
+    "Ensisijainen yhteyshenkilö",
+    "Kunnat",
+]
 
 
 def csv_cell(value: str) -> str:
@@ -146,9 +167,17 @@ def csv_text(parties: Sequence[Party], contacts: Sequence[Contact]) -> str:
     for group in groups(parties, contacts):
         party = group["party"]
         for c in group["people"]:
-            row = [party.nimi, c.nimi, c.tehtava, scope_text(c), c.sahkoposti, national_phone(c.puhelin),
-                   ", ".join(LANGUAGES[k] for k in c.kielet), "kyllä" if c.ensisijainen else "ei",
-                   ", ".join(party.kunnat)]
+            row = [
+                party.nimi,
+                c.nimi,
+                c.tehtava,
+                scope_text(c),
+                c.sahkoposti,
+                national_phone(c.puhelin),
+                ", ".join(LANGUAGES[k] for k in c.kielet),
+                "kyllä" if c.ensisijainen else "ei",
+                ", ".join(party.kunnat),
+            ]
             writer.writerow([csv_cell(cell) for cell in row])
     return "\ufeff" + out.getvalue()
 
@@ -156,8 +185,10 @@ def csv_text(parties: Sequence[Party], contacts: Sequence[Contact]) -> str:
 def export_files(parties: Sequence[Party], contacts: Sequence[Contact]) -> dict[str, str]:
     """Path under the site → text of every take-away file."""
     by_id = {p.id: p for p in parties}
-    files = {"vastuuhenkilot/vastuuhenkilot.csv": csv_text(parties, contacts),
-             "vastuuhenkilot/vastuuhenkilot.vcf": vcards(parties, contacts)}
+    files = {
+        "vastuuhenkilot/vastuuhenkilot.csv": csv_text(parties, contacts),
+        "vastuuhenkilot/vastuuhenkilot.vcf": vcards(parties, contacts),
+    }
     for contact in contacts:
         files[f"vastuuhenkilot/{contact.id}.vcf"] = vcard(contact, by_id[contact.osapuoli])
     return files

@@ -16,8 +16,15 @@ def share_bars(shares: Sequence[FundingShare], width: int = 600) -> list[dict]:
     bars, x = [], 0.0
     for index, share in enumerate(shares):
         w = width * share.prosentti / total
-        bars.append({"share": share, "x": round(x, 2), "width": round(w, 2),
-                     "colour": COLOURS[index % len(COLOURS)], "label_x": round(x + w / 2, 2)})
+        bars.append(
+            {
+                "share": share,
+                "x": round(x, 2),
+                "width": round(w, 2),
+                "colour": COLOURS[index % len(COLOURS)],
+                "label_x": round(x + w / 2, 2),
+            }
+        )
         x += w
     return bars
 
@@ -29,5 +36,11 @@ def fmt_percent(value: float) -> str:
 def render_funding_chart(funding: Funding) -> str:
     bars = share_bars(funding.osuudet)
     summary = ", ".join(f"{b['share'].nimi} {fmt_percent(b['share'].prosentti)}" for b in bars)
-    return render("funding_chart.html", funding=funding, bars=bars, summary=summary,
-                  percent=fmt_percent, special=fmt_percent(funding.erityinen_tuki_prosentti))
+    return render(
+        "funding_chart.html",
+        funding=funding,
+        bars=bars,
+        summary=summary,
+        percent=fmt_percent,
+        special=fmt_percent(funding.erityinen_tuki_prosentti),
+    )

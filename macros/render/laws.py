@@ -5,6 +5,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..data.pages import LAWS
+
 FINLEX = "https://www.finlex.fi/fi/lainsaadanto/"
 
 
@@ -12,4 +13,5 @@ def law_link(number: str, text: str | None = None) -> Markup:
     """A link to a law on Finlex; text is how the agreement writes the number (e.g. '621/99')."""
     title, path = LAWS[number]
     return Markup('<a href="{}" title="{} ({}) Finlexissä">{}</a>').format(
-        FINLEX + path, title, number, escape(text or number))
+        FINLEX + path, title, number, escape(text or number)
+    )

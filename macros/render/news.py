@@ -3,32 +3,31 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
-from datetime import date, datetime, time, timezone
-
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
 
 from markupsafe import Markup
 
-from ..data.models import Article, Party, Region
 from ..data.finnish import fi_date
+from ..data.models import Article, Party, Region
 from .sanitise import editor_markdown
 from .templating import environment, render
 
 # Characters that XML 1.0 does not allow anywhere in a document (most control characters, surrogates,
 # U+FFFE and U+FFFF): a news title with one would make the whole feed unreadable.
-NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
 class Item:
-    id: str          # stable anchor and feed id part
+    id: str  # stable anchor and feed id part
     day: date
     title: str
     summary: str
     body: Markup
-    kind: str        # liittyminen | allekirjoitus | uutinen
+    kind: str  # liittyminen | allekirjoitus | uutinen
 
 
 def items(parties: Sequence[Party], articles: Sequence[Article], today: date) -> list[Item]:
@@ -36,17 +35,38 @@ def items(parties: Sequence[Party], articles: Sequence[Article], today: date) ->
     found = []
     for party in parties:
         if not party.alkuperainen:
-            found.append(Item(f"liittyminen-{party.id}", party.liittynyt, f"{party.nimi} liittyi linjauksiin",
-                              f"{party.nimi} ({party.tyyppi}) liittyi yhteistyön linjauksiin "
-                              f"{fi_date(party.liittynyt)}.", Markup(""), "liittyminen"))
+            found.append(
+                Item(
+                    f"liittyminen-{party.id}",
+                    party.liittynyt,
+                    f"{party.nimi} liittyi linjauksiin",
+                    f"{party.nimi} ({party.tyyppi}) liittyi yhteistyön linjauksiin {fi_date(party.liittynyt)}.",
+                    Markup(""),
+                    "liittyminen",
+                )
+            )
         if party.allekirjoitettu:
-            found.append(Item(f"allekirjoitus-{party.id}", party.allekirjoitettu,
-                              f"{party.nimi} allekirjoitti linjaukset",
-                              f"{party.nimi} allekirjoitti yhteistyön linjaukset {fi_date(party.allekirjoitettu)}.",
-                              Markup(""), "allekirjoitus"))
+            found.append(
+                Item(
+                    f"allekirjoitus-{party.id}",
+                    party.allekirjoitettu,
+                    f"{party.nimi} allekirjoitti linjaukset",
+                    f"{party.nimi} allekirjoitti yhteistyön linjaukset {fi_date(party.allekirjoitettu)}.",
+                    Markup(""),
+                    "allekirjoitus",
+                )
+            )
     for article in articles:
-        found.append(Item(f"uutinen-{article.id}", article.paivamaara, article.otsikko, article.tiivistelma,
-                          editor_markdown(article.body), "uutinen"))
+        found.append(
+            Item(
+                f"uutinen-{article.id}",
+                article.paivamaara,
+                article.otsikko,
+                article.tiivistelma,
+                editor_markdown(article.body),
+                "uutinen",
+            )
+        )
     return sorted((i for i in found if i.day <= today), key=lambda i: (i.day, i.id), reverse=True)
 
 
@@ -62,13 +82,27 @@ def atom(news: Sequence[Item], region: Region, today: date, site_url: str, host:
     entries = news[:FEED_ENTRIES]
     base = site_url.rstrip("/") + "/"
     updated = max((i.day for i in entries), default=today)
-    return NOT_XML.sub("", environment().get_template("feed.xml").render(
-        items=entries, base=base, host=host, updated=stamp(updated), stamp=stamp,
-        # content type="html" carries the HTML as escaped text
-        html_as_text=lambda markup: Markup(html.escape(str.__str__(markup))),
-        title=f"{region.nimi_genetiivi} työpaja- ja koulutusverkosto: ajankohtaista",
-        contact=region.sahkoposti, author=region.yllapitaja)) + "\n"
+    return (
+        NOT_XML.sub(
+            "",
+            environment()
+            .get_template("feed.xml")
+            .render(
+                items=entries,
+                base=base,
+                host=host,
+                updated=stamp(updated),
+                stamp=stamp,
+                # content type="html" carries the HTML as escaped text
+                html_as_text=lambda markup: Markup(html.escape(str.__str__(markup))),
+                title=f"{region.nimi_genetiivi} työpaja- ja koulutusverkosto: ajankohtaista",
+                contact=region.sahkoposti,
+                author=region.yllapitaja,
+            ),
+        )
+        + "\n"
+    )
 
 
 def stamp(day: date) -> str:
-    return datetime.combine(day, time(8, 0), tzinfo=timezone.utc).isoformat().replace("+00:00", "Z")
+    return datetime.combine(day, time(8, 0), tzinfo=UTC).isoformat().replace("+00:00", "Z")

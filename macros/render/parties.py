@@ -25,8 +25,9 @@ def cooperation_status(parties: Sequence[Party]) -> Status:
     """The network's status word from the text, and who still has to sign."""
     unsigned = tuple(p for p in parties if p.allekirjoitettu is None)
     active = bool(parties) and not unsigned
-    return Status(active, STATUS_ACTIVE if active else STATUS_PLANNING, unsigned, len(parties) - len(unsigned),
-                  len(parties))
+    return Status(
+        active, STATUS_ACTIVE if active else STATUS_PLANNING, unsigned, len(parties) - len(unsigned), len(parties)
+    )
 
 
 def render_status(status: Status, region_genitive: str, base_url: str = "") -> str:
@@ -39,12 +40,21 @@ def render_party_tables(parties: Sequence[Party], base_url: str = "") -> str:
     maintainers: dict[str, list] = {}
     for party in parties:
         maintainers.setdefault(party.yllapitaja, []).append(party)
-    shared = {name: group for name, group in maintainers.items()
-              if len(group) > 1 and len({p.is_workshop for p in group}) == 2}
-    return render("parties.html", groups=[("Työpajat", "tyopajat", workshops),
-                                          ("Ammatillisen koulutuksen järjestäjät", "koulutuksen-jarjestajat",
-                                           providers)],
-                  total=len(parties), shared=shared, base_url=base_url)
+    shared = {
+        name: group
+        for name, group in maintainers.items()
+        if len(group) > 1 and len({p.is_workshop for p in group}) == 2
+    }
+    return render(
+        "parties.html",
+        groups=[
+            ("Työpajat", "tyopajat", workshops),
+            ("Ammatillisen koulutuksen järjestäjät", "koulutuksen-jarjestajat", providers),
+        ],
+        total=len(parties),
+        shared=shared,
+        base_url=base_url,
+    )
 
 
 def copies_sentence(parties: Sequence[Party]) -> str:

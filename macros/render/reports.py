@@ -29,20 +29,35 @@ def qualification_views(report: Report, reference: Reference) -> list[dict]:
     views = []
     for coverage in report.tutkinnot:
         peruste = next(p for p in reference.versions(coverage.koodi) if p.diaarinumero == coverage.diaarinumero)
-        units = [{"unit": peruste.units[u.koodi], "kind": KINDS.get(peruste.units[u.koodi].kind, ""),
-                  "coverage": u} for u in coverage.tutkinnon_osat]
-        views.append({"code": coverage.koodi, "name": peruste.name, "diaarinumero": peruste.diaarinumero,
-                      "units": units, "whole_points": sum(u["unit"].points or 0 for u in units
-                                                          if u["coverage"].kattavuus == "kokonainen")})
+        units = [
+            {"unit": peruste.units[u.koodi], "kind": KINDS.get(peruste.units[u.koodi].kind, ""), "coverage": u}
+            for u in coverage.tutkinnon_osat
+        ]
+        views.append(
+            {
+                "code": coverage.koodi,
+                "name": peruste.name,
+                "diaarinumero": peruste.diaarinumero,
+                "units": units,
+                "whole_points": sum(u["unit"].points or 0 for u in units if u["coverage"].kattavuus == "kokonainen"),
+            }
+        )
     return views
 
 
-def render_report(report: Report, workshop: Party | None, provider: Party | None, reference: Reference,
-                  today: date) -> str:
+def render_report(
+    report: Report, workshop: Party | None, provider: Party | None, reference: Reference, today: date
+) -> str:
     """The report's facts, units and review banner as HTML (the page's heading is title())."""
-    return render("report.html", report=report, workshop=workshop, provider=provider,
-                  qualifications=qualification_views(report, reference), overdue=is_overdue(report, today),
-                  today=today)
+    return render(
+        "report.html",
+        report=report,
+        workshop=workshop,
+        provider=provider,
+        qualifications=qualification_views(report, reference),
+        overdue=is_overdue(report, today),
+        today=today,
+    )
 
 
 @dataclass(frozen=True)
@@ -56,8 +71,8 @@ class Cover:
 class UnitRow:
     unit: Unit
     covers: tuple[Cover, ...]
-    municipalities: str   # slugs, space-separated, for the municipality filter
-    text: str             # what the text filter searches
+    municipalities: str  # slugs, space-separated, for the municipality filter
+    text: str  # what the text filter searches
 
 
 @dataclass(frozen=True)
@@ -67,8 +82,9 @@ class QualificationRows:
     rows: tuple[UnitRow, ...]
 
 
-def coverage_matrix(reports: Sequence[Report], parties: Mapping[str, Party],
-                    reference: Reference) -> tuple[QualificationRows, ...]:
+def coverage_matrix(
+    reports: Sequence[Report], parties: Mapping[str, Party], reference: Reference
+) -> tuple[QualificationRows, ...]:
     """Qualification → unit → which reports cover it, wholly or partly."""
     quals: dict[str, dict] = {}
     for report in reports:
@@ -77,23 +93,39 @@ def coverage_matrix(reports: Sequence[Report], parties: Mapping[str, Party],
             qual = quals.setdefault(view["code"], {"name": view["name"], "units": {}})
             for unit in view["units"]:
                 qual["units"].setdefault(unit["unit"].code, (unit["unit"], []))[1].append(
-                    Cover(report, workshop, unit["coverage"]))
+                    Cover(report, workshop, unit["coverage"])
+                )
     result = []
     for code, qual in sorted(quals.items(), key=lambda item: item[1]["name"]):
         rows = []
         for unit, covers in sorted(qual["units"].values(), key=lambda pair: pair[0].name):
             covers.sort(key=lambda c: (c.coverage.kattavuus != "kokonainen", c.workshop.nimi))
-            text = " ".join([unit.name, unit.code, qual["name"], *(c.workshop.nimi for c in covers),
-                             *(c.report.oppimisymparisto for c in covers), *(c.report.kunta for c in covers)])
-            rows.append(UnitRow(unit, tuple(covers), " ".join(sorted({slug(c.report.kunta) for c in covers})),
-                                text.casefold()))
+            text = " ".join(
+                [
+                    unit.name,
+                    unit.code,
+                    qual["name"],
+                    *(c.workshop.nimi for c in covers),
+                    *(c.report.oppimisymparisto for c in covers),
+                    *(c.report.kunta for c in covers),
+                ]
+            )
+            rows.append(
+                UnitRow(unit, tuple(covers), " ".join(sorted({slug(c.report.kunta) for c in covers})), text.casefold())
+            )
         result.append(QualificationRows(code, qual["name"], tuple(rows)))
     return tuple(result)
 
 
-def render_finder(matrix: Sequence[QualificationRows], reports: Sequence[Report], parties: Mapping[str, Party],
-                  today: date, base: str = "", qualifications: list[str] | None = None,
-                  with_list: bool = True) -> str:
+def render_finder(
+    matrix: Sequence[QualificationRows],
+    reports: Sequence[Report],
+    parties: Mapping[str, Party],
+    today: date,
+    base: str = "",
+    qualifications: list[str] | None = None,
+    with_list: bool = True,
+) -> str:
     """The finder; links are relative to the site root through base. qualifications limits the matrix,
     so that a national finder can be split by qualification; with_list adds the list of all reports."""
     matrix = [q for q in matrix if not qualifications or q.code in qualifications]
@@ -101,7 +133,16 @@ def render_finder(matrix: Sequence[QualificationRows], reports: Sequence[Report]
     units = sum(len(q.rows) for q in matrix)
     listed = sorted(reports, key=lambda r: (parties[r.tyopaja].nimi, r.oppimisymparisto)) if with_list else []
     shown = {c.report.id for q in matrix for row in q.rows for c in row.covers}
-    return render("finder.html", matrix=matrix, municipalities=municipalities, slug=slug, unit_count=units,
-                  report_count=len(shown), workshop_count=len({r.tyopaja for r in reports if r.id in shown}),
-                  reports=listed, parties=parties,
-                  overdue=lambda r: is_overdue(r, today), base=base + "tunnistamisraportit/")
+    return render(
+        "finder.html",
+        matrix=matrix,
+        municipalities=municipalities,
+        slug=slug,
+        unit_count=units,
+        report_count=len(shown),
+        workshop_count=len({r.tyopaja for r in reports if r.id in shown}),
+        reports=listed,
+        parties=parties,
+        overdue=lambda r: is_overdue(r, today),
+        base=base + "tunnistamisraportit/",
+    )

@@ -44,11 +44,18 @@ def _local_pictures(tag: str, attribute: str, value: str) -> str | None:
 def clean_html(html: str) -> str:
     """HTML reduced to the allowlist: no scripts, event attributes, styles (but text-align), other schemes
     or pictures from other hosts."""
-    return nh3.clean(html, tags=ALLOWED_TAGS, attributes=_ATTRIBUTES, url_schemes=URL_SCHEMES,
-                     attribute_filter=_local_pictures,
-                     tag_attribute_values={"button": {"type": {"button"}}},
-                     filter_style_properties={"text-align"}, link_rel=None,
-                     clean_content_tags={"script", "style"}, strip_comments=True)
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        attribute_filter=_local_pictures,
+        tag_attribute_values={"button": {"type": {"button"}}},
+        filter_style_properties={"text-align"},
+        link_rel=None,
+        clean_content_tags={"script", "style"},
+        strip_comments=True,
+    )
 
 
 def editor_markdown(text: str) -> Markup:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -12,8 +11,7 @@ from ..data import finnish
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-@cache
-def environment() -> Environment:
+def _environment() -> Environment:
     env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=True,
@@ -28,8 +26,16 @@ def environment() -> Environment:
     return env
 
 
+# Made once, when the module is imported: configuration, not state (Jinja keeps compiled templates in it).
+ENVIRONMENT = _environment()
+
+
+def environment() -> Environment:
+    return ENVIRONMENT
+
+
 def render(template: str, **context) -> str:
     """Render a template to an HTML block that Markdown passes through untouched."""
-    html = environment().get_template(template).render(**context).strip()
+    html = ENVIRONMENT.get_template(template).render(**context).strip()
     # Markdown ends a raw HTML block at a blank line: keep the block in one piece.
     return "\n" + "\n".join(line for line in html.splitlines() if line.strip()) + "\n"

@@ -13,14 +13,26 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def chromium_path() -> str | None:
     """A system Chromium (CHROMIUM_PATH, Debian's chromium, or Chrome); None means use Playwright's."""
-    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser",
-                  "/usr/bin/google-chrome", shutil.which("chromium")]
+    candidates = [
+        os.environ.get("CHROMIUM_PATH"),
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+        shutil.which("chromium"),
+    ]
     return next((c for c in candidates if c and Path(c).exists()), None)
 
 
@@ -66,8 +78,9 @@ FONTS_CONF = """<?xml version="1.0"?>
 def only_dejavu(folder: Path) -> dict[str, str]:
     """Environment for Chromium that limits its fonts to DejaVu; fails when the fonts are missing."""
     if not (DEJAVU / "DejaVuSans.ttf").exists():
-        pytest.fail(f"DejaVu fonts not found in {DEJAVU}: install fonts-dejavu-core (as .ci/run does) "
-                    "or set DEJAVU_DIR")
+        pytest.fail(
+            f"DejaVu fonts not found in {DEJAVU}: install fonts-dejavu-core (as .ci/run does) or set DEJAVU_DIR"
+        )
     conf = folder / "fonts.conf"
     conf.write_text(FONTS_CONF.format(fonts=DEJAVU, cache=folder / "cache"), encoding="utf-8")
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
@@ -96,18 +109,23 @@ def open_page(browser, base_url):
     """
     contexts = []
 
-    def opener(path: str = "", width: int = 1280, height: int = 900, scheme: str = "light",
-               javascript: bool = True):
-        context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme,
-                                      java_script_enabled=javascript, locale="fi-FI")
+    def opener(path: str = "", width: int = 1280, height: int = 900, scheme: str = "light", javascript: bool = True):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            color_scheme=scheme,
+            java_script_enabled=javascript,
+            locale="fi-FI",
+        )
         contexts.append(context)
         page = context.new_page()
         page.problems = []
         page.on("console", lambda m: m.type == "error" and page.problems.append(f"console: {m.text}"))
         page.on("pageerror", lambda e: page.problems.append(f"pageerror: {e}"))
         # A request cut short by the next navigation (ERR_ABORTED) is not a broken link; a 4xx/5xx is.
-        page.on("requestfailed", lambda r: "ERR_ABORTED" not in (r.failure or "")
-                and page.problems.append(f"failed: {r.url} ({r.failure})"))
+        page.on(
+            "requestfailed",
+            lambda r: "ERR_ABORTED" not in (r.failure or "") and page.problems.append(f"failed: {r.url} ({r.failure})"),
+        )
         page.on("response", lambda r: r.status >= 400 and page.problems.append(f"HTTP {r.status}: {r.url}"))
 
         def route(route):

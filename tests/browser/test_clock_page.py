@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 
 def test_current_month_is_highlighted_and_survives_instant_navigation(open_page):
     page = open_page("")

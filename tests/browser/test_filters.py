@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 
 def visible_names(page):
     return page.locator("[data-filter-item]:visible .contact-card__name strong").all_inner_texts()

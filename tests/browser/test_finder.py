@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 
 def visible_units(page):
     return [t.split(" (")[0] for t in page.locator("tr[data-filter-item]:visible th").all_inner_texts()]

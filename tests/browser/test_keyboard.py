@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-pytestmark = pytest.mark.browser
-
 
 def tab_to(page, predicate_js: str, limit: int = 80) -> None:
     for _ in range(limit):

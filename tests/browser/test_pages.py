@@ -6,13 +6,12 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import screenshot
-from helpers import site_paths
+from helpers import screenshot, site_paths
 
-pytestmark = pytest.mark.browser
-
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 AXE = Axe()
 
 
@@ -57,8 +56,16 @@ def test_no_horizontal_overflow_and_screenshots(open_page, all_paths, width):
         if scroll > width:
             overflowing.append(f"{path or '/'}: {scroll}px > {width}px")
         name = (path.strip("/").replace("/", "-") or "etusivu") + f"-{width}"
-        if path in ("", "linjaukset/sopijaosapuolet/", "linjaukset/koko-asiakirja/", "hinnoittelu/",
-                    "rahoitusmalli/", "vastuuhenkilot/", "vuosikello/", "tunnistamisraportit/"):
+        if path in (
+            "",
+            "linjaukset/sopijaosapuolet/",
+            "linjaukset/koko-asiakirja/",
+            "hinnoittelu/",
+            "rahoitusmalli/",
+            "vastuuhenkilot/",
+            "vuosikello/",
+            "tunnistamisraportit/",
+        ):
             screenshot(page, name)
     assert not overflowing, overflowing
 
@@ -78,7 +85,10 @@ def test_the_browser_lays_pages_out_with_dejavu_only(open_page):
     page = open_page("")
     widths = page.evaluate("""() => {
         const canvas = document.createElement("canvas").getContext("2d");
-        const width = family => { canvas.font = "16px " + family; return canvas.measureText("Tunnistamisraportit W").width; };
+        const width = family => {
+            canvas.font = "16px " + family;
+            return canvas.measureText("Tunnistamisraportit W").width;
+        };
         return [width("'DejaVu Sans'"), width("Arial, sans-serif"), width("'Liberation Sans', sans-serif"),
                 width("Roboto, sans-serif"), width("Helvetica, sans-serif"), width("sans-serif")];
     }""")

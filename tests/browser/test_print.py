@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-import pytest
-
 from helpers import ARTIFACTS
 
-pytestmark = pytest.mark.browser
-
-HIDDEN_IN_PRINT = [".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".md-search",
-                   ".admonition.toimitus", ".print-actions", ".md-content__button"]
+HIDDEN_IN_PRINT = [
+    ".md-header",
+    ".md-sidebar--primary",
+    ".md-sidebar--secondary",
+    ".md-footer",
+    ".md-search",
+    ".admonition.toimitus",
+    ".print-actions",
+    ".md-content__button",
+]
 
 
 def test_print_view_hides_chrome_and_keeps_signatures_whole(open_page):
@@ -24,8 +28,11 @@ def test_print_view_hides_chrome_and_keeps_signatures_whole(open_page):
     assert styles and set(styles) == {"avoid inline-block"}
     assert page.locator("h1").count() == 1
     ARTIFACTS.mkdir(exist_ok=True)
-    page.pdf(path=str(ARTIFACTS / "koko-asiakirja.pdf"), format="A4",
-             margin={"top": "2cm", "bottom": "2cm", "left": "2cm", "right": "2cm"})
+    page.pdf(
+        path=str(ARTIFACTS / "koko-asiakirja.pdf"),
+        format="A4",
+        margin={"top": "2cm", "bottom": "2cm", "left": "2cm", "right": "2cm"},
+    )
     assert (ARTIFACTS / "koko-asiakirja.pdf").stat().st_size > 10_000
 
 
