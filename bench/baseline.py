@@ -14,6 +14,7 @@ from pathlib import Path
 
 from macros.data import pages
 from macros.data.loader import load_site
+from macros.data.problems import errors
 from macros.data.yamlsource import split_front_matter
 from macros.site_macros import PageInfo, build_macros
 
@@ -40,7 +41,8 @@ def baseline(project: Path, out: Path) -> int:
     (out / "mkdocs.yml").write_text(config, encoding="utf-8")
 
     site, problems = load_site(project)
-    assert not problems, problems[:3]
+    if errors(problems):
+        raise SystemExit("\n".join(p.plain() for p in errors(problems)[:3]))
     current = {"src": ""}
     # No stash: the HTML our macros make goes straight into the Markdown, as a plain site would have it.
     macros = build_macros(

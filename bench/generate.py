@@ -7,6 +7,7 @@ with real codes, 60 annual-clock activities. Written into a project directory of
 from __future__ import annotations
 
 import argparse
+import json
 import random
 import re
 import shutil
@@ -14,7 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from macros.data.finnish import business_id_check_digit
-from macros.data.reference import load_reference
+from macros.data.loader import build_date, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
 COPY = ("macros", "overrides", "schemas", "CONTRIBUTING.md")
@@ -182,27 +183,44 @@ def generate(out: Path, seed: int = 2026, scale: float = 1.0) -> dict:
             f"ensisijainen: {'true' if primary else 'false'}\n",
         )
 
-    reference = load_reference(ROOT)
-    perusteet = [p for p in reference.perusteet.values() if len(p.units) >= 6 and not p.code.startswith("9999")]
-    qualifications = sorted({p.code for p in perusteet})
+    # Reports use the perusteet in force on the build date (basic and vocational qualifications, TUVA), with
+    # the units of the peruste's structure when the reference data has it. Otherwise the units are named,
+    # as editors name them: from the qualification's previous structure when there is one, else a sample
+    # of the national list of units (a synthetic pairing: the check cannot tell, and it costs the same).
+    today = build_date()
+    reference = load_site(ROOT)[0].reference  # with the supplement (data/viitetiedot/lisaykset.yml)
+    national_units = sorted(reference.unit_names)
+    choices = []
+    for code in sorted({c for p in reference.perusteet for c in p.qualifications}):
+        current = reference.current(code, today)
+        if current is None or current.kind not in ("perustutkinto", "ammattitutkinto", "tuva"):
+            continue
+        structured = [p for p in reference.versions(code) if len(p.units) >= 6]
+        if current.units:
+            pool, named = sorted(current.units), False
+        elif structured:
+            pool, named = sorted(c for c in structured[-1].units if c in reference.unit_names), True
+        else:
+            pool, named = rng.sample(national_units, 12), True
+        choices.append((current, code, pool, named))
+    qualifications = sorted({code for _p, code, _u, _n in choices})
     for index in range(counts["reports"]):
         slug, name, _kind, served = workshops[index % len(workshops)]
-        peruste = perusteet[index % len(perusteet)]
-        units = rng.sample(sorted(peruste.units), rng.randrange(2, 7))
+        peruste, qualification, pool, named = choices[index % len(choices)]
         lines = []
-        for code in units:
+        for code in rng.sample(pool, rng.randrange(2, min(7, len(pool)))):
+            label = f"        nimi: {json.dumps(reference.unit_names[code], ensure_ascii=False)}\n" if named else ""
+            unit = f'      - koodi: "{code}"\n{label}'
             if rng.random() < 0.5:
-                lines.append(f"      - koodi: {code}\n        kattavuus: kokonainen\n")
+                lines.append(f"{unit}        kattavuus: kokonainen\n")
             else:
-                lines.append(
-                    f"      - koodi: {code}\n        kattavuus: osittainen\n        osat: Osa työtehtävistä.\n"
-                )
+                lines.append(f"{unit}        kattavuus: osittainen\n        osat: Osa työtehtävistä.\n")
         recognised = date(2022, 1, 1) + timedelta(days=rng.randrange(0, 1700))
         provider = rng.choice(providers)[0]
         write(
             out / "docs/tunnistamisraportit" / f"{slug}-{index}.md",
             f"---\ntyopaja: {slug}\nkunta: {served[0]}\noppimisymparisto: Työyksikkö {index}\n"
-            f"tyotehtavat:\n  - Asiakastyöt\n  - Huolto ja ylläpito\ntutkinnot:\n  - koodi: {peruste.code}\n"
+            f"tyotehtavat:\n  - Asiakastyöt\n  - Huolto ja ylläpito\ntutkinnot:\n  - koodi: {qualification}\n"
             f"    diaarinumero: {peruste.diaarinumero}\n    tutkinnon_osat:\n{''.join(lines)}"
             f"osaamistodistus: {'true' if index % 2 else 'false'}\nnaytot: true\n"
             f"tunnistajat:\n  tyopaja: Työvalmentaja {index}\n  opettaja: Opettaja {index}\n"
@@ -249,7 +267,7 @@ def split_pages(out: Path, qualifications: list[str], reference) -> None:
         )
         directory_nav.append(f"          - {first.upper()}–{last.upper()}: {page}\n")
     for code in qualifications:
-        name = reference.versions(code)[0].name
+        name = reference.name(code)
         page = f"tutkinnot/{code}.md"
         write(out / "docs" / page, f'# {name}\n\n{{{{ raporttihaku(tutkinnot=["{code}"], luettelo=False) }}}}\n')
         finder_nav.append(f"          - {name}: {page}\n")

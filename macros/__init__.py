@@ -66,12 +66,19 @@ def define_env(env):
 def on_pre_page_macros(env):
     """MkDocs: render the page from its checked calls; the plugin's own Jinja is skipped."""
     from .data.problems import DataError
-    from .host import render_page
+    from .host import check_meta, render_page
 
     page = env.page
+    build = env.linjaukset_build
+    build.stash.page = page.file.src_uri
+    problem = check_meta(page.file.src_uri, page.meta)
+    if problem:
+        from mkdocs.exceptions import Abort
+
+        raise Abort(problem)
     if page.meta.get("render_macros") is not False:
         try:
-            env.markdown = render_page(env.markdown, env.linjaukset_build, page.file.src_uri)
+            env.markdown = render_page(env.markdown, build, page.file.src_uri)
         except DataError as exc:
             from mkdocs.exceptions import Abort
 
@@ -86,6 +93,8 @@ def on_post_build(env):
     from .host import write_files
 
     build = env.linjaukset_build
+    if build.stash.findings:
+        raise Abort("\n".join(build.stash.findings) + "\nSivustoa ei julkaistu.")
     if build.stash.leftover():
         raise Abort(
             "Jokin lohkomakro (esim. {{ osapuolet() }}) on kirjoitettu tekstin sekaan: kirjoita jokainen "

@@ -14,12 +14,12 @@ import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 from .data import pages
-from .data.loader import load_site
-from .data.problems import DataError, Problem
+from .data.loader import build_date, load_site
+from .data.problems import DataError, Problem, errors
 from .data.site import Site
 from .markdown_extension import Stash
 from .render import exports
@@ -29,34 +29,16 @@ from .site_macros import PageInfo, build_macros
 @dataclass(frozen=True)
 class Build:
     site: Site
-    problems: tuple[Problem, ...]
+    problems: tuple[Problem, ...]  # errors only while previewing; warnings and notices always
     stash: Stash
     macros: dict[str, Callable]
     today: date
     site_url: str
 
-
-def build_date() -> date:
-    """The day the build describes: LINJAUKSET_PAIVA (YYYY-MM-DD) or SOURCE_DATE_EPOCH when set (tests and
-    reproducible builds), otherwise today."""
-    try:
-        if os.environ.get("LINJAUKSET_PAIVA"):
-            return date.fromisoformat(os.environ["LINJAUKSET_PAIVA"])
-        if os.environ.get("SOURCE_DATE_EPOCH"):
-            return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=UTC).date()
-    except ValueError:
-        raise DataError(
-            [
-                Problem(
-                    "LINJAUKSET_PAIVA",
-                    1,
-                    1,
-                    "ympäristömuuttujan LINJAUKSET_PAIVA pitää olla päivä "
-                    "muodossa VVVV-KK-PP ja SOURCE_DATE_EPOCHin sekunteja",
-                )
-            ]
-        ) from None
-    return date.today()
+    @property
+    def blocked(self) -> bool:
+        """Errors in the data: only a preview gets this far, and it shows them instead of the pages."""
+        return bool(errors(self.problems))
 
 
 def preview() -> bool:
@@ -67,29 +49,50 @@ def preview() -> bool:
 def new_build(root: Path, site_url: str, page: Callable[[], PageInfo]) -> Build:
     """Load and check everything; raises DataError on problems unless previewing."""
     today = build_date()
-    site, problems = load_site(root)
-    if problems and not preview():
+    site, problems = load_site(root, today)
+    if errors(problems) and not preview():
         raise DataError(problems)
     stash = Stash()
-    macros = {} if problems else build_macros(site, page, stash, today, site_url or "")
+    macros = {} if errors(problems) else build_macros(site, page, stash, today, site_url or "", tuple(problems))
     return Build(site, tuple(problems), stash, macros, today, site_url or "")
 
 
 def render_page(markdown: str, build: Build, file: str) -> str:
     """A page's Markdown with its macro calls replaced; with problems (preview), the problem list instead."""
-    if build.problems:
+    if build.blocked:
         from .render.templating import render
 
-        return "# Tiedoissa on virheitä\n\n" + build.stash.put(render("problems.html", problems=build.problems))
+        return "# Tiedoissa on virheitä\n\n" + build.stash.put(render("problems.html", problems=errors(build.problems)))
     try:
         return pages.render(pages.parse(markdown), build.macros)
     except pages.PageError as exc:
         raise DataError([Problem(f"docs/{file}", exc.line, 1, exc.message)]) from None
 
 
+def check_meta(src: str, meta: dict) -> str | None:
+    """The page settings the host read, checked again when the page is rendered (the host also reads settings
+    the check never sees the same way, such as 'key: value' lines at the top of a page). None when fine."""
+    from pydantic import ValidationError
+
+    from .data.models import PageMeta, Report
+
+    model = Report if src.startswith("tunnistamisraportit/") else PageMeta
+    try:
+        if model is PageMeta:
+            PageMeta.model_validate(meta)
+        elif set(meta) - set(Report.model_fields):
+            raise ValueError(sorted(set(meta) - set(Report.model_fields)))
+    except (ValidationError, ValueError):
+        return (
+            f"docs/{src}:1:1: sivun asetuksissa on kenttä tai arvo, jota ei sallita (sallitut: "
+            f"{', '.join(PageMeta.model_fields)}): korjaa sivun alku. Sivustoa ei julkaistu."
+        )
+    return None
+
+
 def write_files(build: Build, site_dir: Path) -> None:
     """The take-away files (vCard, CSV, calendar, feed) into the built site."""
-    if build.problems:
+    if build.blocked:
         return
     for relative, text in exports.all_files(build.site, build.site_url, build.today).items():
         path = site_dir / relative

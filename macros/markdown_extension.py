@@ -18,6 +18,7 @@ leaves the build on Zensical's page object, and this extension's preprocessor re
 
 from __future__ import annotations
 
+import html
 import re
 import secrets
 
@@ -25,13 +26,24 @@ from markdown import Extension
 from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 
+from .data import finnish
 from .render.sanitise import clean_html
+
+_TAGS = re.compile(r"<[^<>]*>")
+
+
+def _shown(html_text: str) -> str:
+    """The text a reader sees (tags out, character references decoded): the last look for a henkilötunnus."""
+    return html.unescape(_TAGS.sub(" ", html_text))
 
 
 class Stash:
-    """HTML blocks of one build, each kept until its placeholder is replaced."""
+    """HTML blocks of one build, each kept until its placeholder is replaced; and what the last look at each
+    rendered page found (`findings`: a henkilötunnus that only appears once the page is rendered)."""
 
     def __init__(self) -> None:
+        self.page = ""  # the page being rendered, set by the host glue
+        self.findings: list[str] = []
         self._blocks: dict[str, str] = {}
         self._prefix = "LINJAUKSETHTML" + secrets.token_hex(8)
         self._count = 0
@@ -84,7 +96,13 @@ class _CleanThenRestore(Postprocessor):
         stash = self.stash
         if stash is None and (found := _zensical_build(self.md)):
             stash = found[0].stash
-        return stash.restore(text) if stash else text
+        if stash is None:
+            return text
+        if finnish.find_personal_identity_code(_shown(text)) is not None:
+            stash.findings.append(
+                f"docs/{stash.page}: sivun tekstissä on henkilötunnus: henkilötunnuksia ei saa julkaista, poista se"
+            )
+        return stash.restore(text)
 
 
 class SiteMarkdown(Extension):

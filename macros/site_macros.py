@@ -64,22 +64,6 @@ def pages_by_source(site_pages) -> dict[str, list[str]]:
     return {source: sorted(names) for source, names in found.items()}
 
 
-# The agreement's sections in order: the one-page document shows them all.
-AGREEMENT_SECTIONS = (
-    "sopijaosapuolet",
-    "voimaantulo-ja-voimassaolo",
-    "tarkoitus-ja-lahtokohdat",
-    "yhteistyon-toimintamalli",
-    "osapuolten-vastuualueet",
-    "rahoitus",
-    "salassapito",
-    "irtisanominen-muuttaminen-tai-purkaminen",
-    "asiakirjojen-lukumaara",
-    "allekirjoitukset",
-    "liite",
-)
-
-
 @dataclass(frozen=True)
 class PageInfo:
     """What a macro needs to know of the page that calls it."""
@@ -111,14 +95,19 @@ def _region_value(region, field: str) -> Markup:
 
 
 def build_macros(
-    site: Site, page: Callable[[], PageInfo], stash: Stash | None, today: date, site_url: str = ""
+    site: Site,
+    page: Callable[[], PageInfo],
+    stash: Stash | None,
+    today: date,
+    site_url: str = "",
+    problems: tuple = (),
 ) -> dict[str, Callable[..., Markup]]:
     """Name → callable. page() tells which page is being rendered; stash receives the HTML blocks (None:
     the blocks go into the Markdown as raw HTML, as a plain site would have them: the benchmark's baseline).
     What several pages share (the status, the coverage matrix, the news) is worked out here, once."""
     site_url = site_url or "https://linjaukset.example/"
     reports_by_file = {f"tunnistamisraportit/{r.id}.md": r for r in site.reports}
-    status = parties.cooperation_status(site.parties)
+    status = parties.cooperation_status(site.parties, today)
     matrix = reports.coverage_matrix(site.reports, site.party_by_id, site.reference)
     news_items = news.items(site.parties, site.articles, today)
     supporters = site.supporters.tukiorganisaatiot if site.supporters else ()
@@ -160,7 +149,7 @@ def build_macros(
 
     def whole_agreement() -> Markup:
         sections = []
-        for name in AGREEMENT_SECTIONS:
+        for name in pages.AGREEMENT_SECTIONS:
             body = pages.render(site.pages[f"linjaukset/{name}.md"], macros)
             sections.append(
                 f'<section class="document-section document-section--{name}" markdown>\n\n'
@@ -170,11 +159,11 @@ def build_macros(
 
     macros = {
         "alue": lambda kentta: _region_value(site.region, kentta),
-        "osapuolet": lambda: html(parties.render_party_tables(site.parties, page().base)),
+        "osapuolet": lambda: html(parties.render_party_tables(site.parties, today, page().base)),
         "yhteistyon_tila": lambda: html(parties.render_status(status, site.region.nimi_genetiivi, page().base)),
         "tilasana": lambda: inline_text(status.word),
-        "kappalemaara": lambda: inline_text(parties.copies_sentence(site.parties)),
-        "allekirjoitukset": lambda: html(parties.render_signatures(site.parties)),
+        "kappalemaara": lambda: inline_text(parties.copies_sentence(site.parties, today)),
+        "allekirjoitukset": lambda: html(parties.render_signatures(site.parties, today)),
         "tukiorganisaatiot": lambda: html(parties.render_supporters(supporters)),
         "hintataulukko": lambda: html(pricing.render_price_table(site.price_tiers)),
         "esimerkkihinnat": lambda: html(pricing.render_price_examples(site.price_tiers)),
@@ -209,6 +198,21 @@ def build_macros(
         ),
         "laki": lambda numero, teksti=None: law_link(numero, teksti),
         "koko_asiakirja": whole_agreement,
+        "huomautus": lambda tunnus: html(
+            render("note.html", note=site.notes[tunnus], paragraphs=site.notes[tunnus].teksti.split("\n\n"))
+        ),
+        "yllapidon_tilanne": lambda: html(
+            render(
+                "maintenance.html",
+                notes=site.notes,
+                stale=[n for n in site.notes.values() if (today - n.tarkistettu).days > 365],
+                overdue=sorted(
+                    (r for r in site.reports if reports.is_overdue(r, today)), key=lambda r: r.tarkistettava
+                ),
+                problems=[p for p in problems if not p.is_error],
+                base=page().base,
+            )
+        ),
     }
     for name, kind in generic_macros().items():
         macros[name] = lambda kind=kind: html(render(kind.template, records=site.records.get(kind.name)))

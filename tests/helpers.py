@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+from datetime import date
 from html import unescape
 from pathlib import Path
 
@@ -50,9 +51,15 @@ def copy_project(target: Path) -> Path:
 
 
 def check(project: Path) -> list[str]:
-    """The check's messages for a project, as `make check` prints them."""
+    """The check's errors and warnings for a project, as `make check` prints them (notices left out)."""
     _site, problems = load_site(project)
-    return [p.plain() for p in problems]
+    return [p.plain() for p in problems if p.level != "huomautus"]
+
+
+def notices(project: Path) -> list[str]:
+    """The check's notices ("huomautus") for a project: facts an editor may want to look at, never blocking."""
+    _site, problems = load_site(project)
+    return [p.plain() for p in problems if p.level == "huomautus"]
 
 
 def edit(project: Path, file: str, old: str, new: str) -> None:
@@ -174,6 +181,9 @@ def price_tiers() -> PriceTiers:
             ],
             "esimerkkijaksot": [10, 20],
             "lahde": "Testi",
+            "vuosi": 2026,
+            "arvonlisavero": "veroton",
+            "tarkistus": "Hinnat tarkistetaan syksyllä.",
         }
     )
 
@@ -280,30 +290,52 @@ def annual_clock(extra=()):
 
 
 def reference():
-    """A small reference list of two fictional qualifications (not the shipped data)."""
+    """A small reference list of fictional qualifications (not the shipped data): Esimerkkialan
+    perustutkinto has a peruste in force and an older one whose transition period has ended."""
+    from types import MappingProxyType
+
     from macros.data.reference import Peruste, Reference, Unit
 
-    wood = Peruste(
-        "111111",
+    wood_units = {
+        "900001": Unit("900001", "Puutöiden tekeminen", 45, "pakollinen"),
+        "900002": Unit("900002", "Korjaustyöt & huolto", 15, "valinnainen"),
+        "900003": Unit("900003", "Asiakaspalvelu", 30, "osaamisalakohtainen"),
+    }
+    old_wood = Peruste(
+        "OPH-1-2015",
         "Esimerkkialan perustutkinto",
+        ("111111",),
+        starts=date(2015, 8, 1),
+        ends=date(2020, 7, 31),
+        transition_ends=date(2022, 12, 31),
+        units=MappingProxyType({"900001": Unit("900001", "Puutyöt", 40, "pakollinen")}),
+    )
+    wood = Peruste(
         "OPH-1-2099",
-        {
-            "900001": Unit("900001", "Puutöiden tekeminen", 45, "pakollinen"),
-            "900002": Unit("900002", "Korjaustyöt & huolto", 15, "valinnainen"),
-            "900003": Unit("900003", "Asiakaspalvelu", 30, "osaamisalakohtainen"),
-        },
+        "Esimerkkialan perustutkinto",
+        ("111111",),
+        starts=date(2020, 8, 1),
+        eperusteet_id=1234,
+        units=MappingProxyType(wood_units),
     )
     garden = Peruste(
-        "222222",
-        "Toisen alan perustutkinto",
         "OPH-2-2099",
-        {
-            "900010": Unit("900010", "Pihan hoito", 40, "pakollinen"),
-        },
+        "Toisen alan perustutkinto",
+        ("222222",),
+        starts=date(2021, 8, 1),
+        units=MappingProxyType({"900010": Unit("900010", "Pihan hoito", 40, "pakollinen")}),
     )
     return Reference(
-        {(p.code, p.diaarinumero): p for p in (wood, garden)}, {"111111": wood.name, "222222": garden.name}
+        (old_wood, wood, garden),
+        MappingProxyType({"111111": wood.name, "222222": garden.name}),
+        MappingProxyType({**{c: u.name for c, u in wood_units.items()}, "900010": "Pihan hoito", "900020": "Muu"}),
     )
+
+
+def coverage(code: str, diaarinumero: str, units: list[dict]):
+    from macros.data.models import QualificationCoverage
+
+    return QualificationCoverage.model_validate({"koodi": code, "diaarinumero": diaarinumero, "tutkinnon_osat": units})
 
 
 def report(slug: str, **fields):

@@ -23,7 +23,7 @@ def test_national_set_validates_with_the_promised_counts(tmp_path):
     assert counts["parties"] == COUNTS["workshops"] + COUNTS["providers"]
     assert counts["contacts"] == COUNTS["contacts"] and counts["reports"] == COUNTS["reports"]
     site, problems = load_site(tmp_path / "kansallinen")
-    assert [p.plain() for p in problems[:5]] == []
+    assert [p.plain() for p in problems if p.level != "huomautus"][:5] == []
     assert len(site.parties) == 370 and len(site.contacts) == 1500 and len(site.reports) == 700
     assert len(site.clock.toiminnot) == COUNTS["activities"]
     assert len({q.koodi for r in site.reports for q in r.tutkinnot}) >= 5

@@ -105,7 +105,8 @@ def test_editorial_notes_are_separate_from_the_agreement_text(built_site):
     """The changed names appear only inside the notes; the agreement keeps its own words."""
     html = (built_site / "linjaukset/yhteistyon-toimintamalli/index.html").read_text(encoding="utf-8")
     notes = re.findall(r'<div class="admonition [^"]*toimitus[^"]*">(.*?)</div>', html, re.S)
-    assert any("Into" in note and "työllisyysalueet" in note for note in notes)
+    assert any("Into –" in note for note in notes) and any("työllisyysalue" in note for note in notes)
+    assert all("Lähde:" in note and "Tarkistettu" in note for note in notes)
     outside = re.sub(r'<div class="admonition [^"]*toimitus[^"]*">.*?</div>', "", html, flags=re.S)
     assert "Valtakunnallinen työpajayhdistys ry tukee alueita" in text_of(outside)
     assert "Into –" not in text_of(outside.split("<article", 1)[1])

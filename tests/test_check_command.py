@@ -36,14 +36,22 @@ def break_business_id(project):
 def test_clean_data_exits_zero(root):
     result = run_check(root)
     assert result.returncode == 0
-    assert result.stdout.strip() == "Tiedot ovat kunnossa: 0 virhettä."
+    # The example region has notices about the reference data: counted and pointed to, not printed.
+    assert result.stdout.strip() == (
+        "Tiedot ovat kunnossa: 0 virhettä. Huomautuksia on 5: ne näkyvät sivuston sivulla Ylläpidon tilanne "
+        "(yllapidon-tilanne)."
+    )
 
 
 def test_problems_exit_one_with_a_count(project):
     break_business_id(project)
     result = run_check(project)
     assert result.returncode == 1
-    assert result.stdout.splitlines() == [BAD_BUSINESS_ID, "1 virhe. Korjaa tiedostot ja tarkista uudelleen."]
+    assert result.stdout.splitlines() == [
+        BAD_BUSINESS_ID,
+        "1 virhe. Korjaa tiedostot ja tarkista uudelleen. Huomautuksia on 5: ne näkyvät sivuston sivulla "
+        "Ylläpidon tilanne (yllapidon-tilanne).",
+    ]
     assert "Traceback" not in result.stderr
 
 

@@ -87,8 +87,8 @@ CASES = {
     ),
     "tab in indentation": (
         PARTY,
-        "  nimi: Pekka Malli",
-        "\tnimi: Pekka Malli",
+        "  nimi: Pekka Lindqvist",
+        "\tnimi: Pekka Lindqvist",
         f"{PARTY}:13:1: sisennyksessä on sarkain (tab): käytä sisennykseen välilyöntejä",
     ),
     "yaml syntax": (

@@ -68,6 +68,6 @@ def test_any_report_or_news_file_gives_problems_not_a_crash(tmp_path_factory, bo
     (folder / "x.md").write_text(f"---\n{head}\n---\n{body}", encoding="utf-8")
     for model, templated in ((Report, True), (Article, False), (None, True)):
         problems: list[Problem] = []
-        _record, _parts, broken = read_front_matter_file(folder / "x.md", root, model, problems, templated)
+        _record, _parts, broken, _body_line = read_front_matter_file(folder / "x.md", root, model, problems, templated)
         assert broken == bool(problems)
         assert all(p.file == "docs/tunnistamisraportit/x.md" and p.line >= 1 for p in problems)

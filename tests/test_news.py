@@ -8,6 +8,7 @@ import feedparser
 
 from helpers import check, edit
 from macros.data.loader import load_site
+from macros.data.problems import errors
 from macros.render import news
 from macros.render.sanitise import editor_markdown
 
@@ -80,7 +81,7 @@ def test_new_party_appears_in_the_feed_on_its_joining_day(project):
         encoding="utf-8",
     )
     site, problems = load_site(project)
-    assert problems == []
+    assert errors(problems) == []
     entries = feedparser.parse(
         news.atom(news.items(site.parties, site.articles, TODAY), site.region, TODAY, "https://l.example/", "l.example")
     ).entries

@@ -12,6 +12,14 @@ def test_price_table(golden):
     html = pricing.render_price_table(samples.price_tiers())
     golden("price-table.html", html)
     assert "30–45\u00a0€\u00a0/\u00a0päivä" in html and "alkaen 70\u00a0€\u00a0/\u00a0päivä" in html
+    assert "vuonna 2026" in html
+    assert "Hinnat koskevat vuotta 2026. Hinnat ovat arvonlisäverottomia. Hinnat tarkistetaan syksyllä." in html
+
+
+def test_price_terms_follow_the_vat_choice():
+    for choice, sentence in (("sisältyy", "sisältävät arvonlisäveron"), ("lisätään", "lisätään arvonlisävero")):
+        prices = samples.price_tiers().model_copy(update={"arvonlisavero": choice})
+        assert sentence in pricing.render_price_table(prices)
 
 
 def test_price_examples_are_computed(golden):

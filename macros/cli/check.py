@@ -1,7 +1,8 @@
-"""`make check`: validate every data file and print one line per problem, then a count.
+"""`make check`: validate every data file and print one line per error and warning, then a count.
 
-Exit status 0 when the data is valid, 1 when it is not. With GITHUB_ACTIONS=true each problem is
-also printed as a workflow annotation so that the pull request shows it on the changed line.
+Exit status 0 when the data is valid, 1 when it is not. Notices (facts to look at some day, never blocking)
+are counted, not printed: the site's "Ylläpidon tilanne" page lists them. With GITHUB_ACTIONS=true each
+problem, notices included, is also printed as a workflow annotation so that the pull request shows it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import sys
 from pathlib import Path
 
 from ..data.loader import load_site
-from ..data.problems import count_text
+from ..data.problems import ERROR, NOTICE, WARNING, count_text
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,13 +29,21 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in problems:
-        print(problem.plain())
+        if problem.level != NOTICE:
+            print(problem.plain())
         if github:
             print(problem.github())
-    if problems:
-        print(f"{count_text(len(problems))}. Korjaa tiedostot ja tarkista uudelleen.")
+    counts = {level: sum(p.level == level for p in problems) for level in (ERROR, WARNING, NOTICE)}
+    warnings = f" ({count_text(counts[WARNING], WARNING)})" if counts[WARNING] else ""
+    notices = (
+        f" Huomautuksia on {counts[NOTICE]}: ne näkyvät sivuston sivulla Ylläpidon tilanne (yllapidon-tilanne)."
+        if counts[NOTICE]
+        else ""
+    )
+    if counts[ERROR]:
+        print(f"{count_text(counts[ERROR])}{warnings}. Korjaa tiedostot ja tarkista uudelleen.{notices}")
         return 1
-    print("Tiedot ovat kunnossa: 0 virhettä.")
+    print(f"Tiedot ovat kunnossa: 0 virhettä{warnings}.{notices}")
     return 0
 
 

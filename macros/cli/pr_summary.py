@@ -1,6 +1,6 @@
 """What a pull request does to the data, in Finnish, for the check's summary page.
 
-`python -m macros.summary BASE_DIR HEAD_DIR` compares two checkouts and prints Markdown: every changed
+`python -m macros.cli.pr_summary BASE_DIR HEAD_DIR` compares two checkouts and prints Markdown: every changed
 file under data/ and docs/ by name, what the change means (a party added, a signature recorded…) and
 the check's problems. Everything taken from the files is escaped, so that no value can add a heading,
 a link or a picture to the summary.
@@ -14,9 +14,10 @@ from pathlib import Path
 
 from ..data.finnish import fi_date
 from ..data.loader import DATA, DOCS, load_site
+from ..data.problems import NOTICE, WARNING, errors
 from ..data.site import Site
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:\"'=])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:\"'=@])")
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
@@ -130,25 +131,33 @@ def summary(base: Path, head: Path) -> str:
     else:
         out.append("Muutos ei muuta sivuston tietoja eikä sivuja (vain koodia tai ohjeita).")
     out.append("")
-    if problems:
+    blocking = errors(problems)
+    if blocking:
         out.append(
-            f"**Tiedoissa on {len(problems)} {'virhe' if len(problems) == 1 else 'virhettä'}**, ja "
+            f"**Tiedoissa on {len(blocking)} {'virhe' if len(blocking) == 1 else 'virhettä'}**, ja "
             "sivustoa ei julkaista ennen korjausta:"
         )
         out.append("")
-        out += [f"- {md(p.file)} rivi {p.line}: {md(p.message)}" for p in problems]
+        out += [f"- {md(p.file)} rivi {p.line}: {md(p.message)}" for p in blocking]
     else:
         out.append(
             "Tiedot ovat kunnossa. Esikatseltava sivusto on ladattavissa tämän tarkistuksen "
             "tiedostoista (*sivusto-esikatselu*)."
         )
+    # Warnings wherever they are; notices only on the files this change touches (the rest are on the
+    # site's "Ylläpidon tilanne" page).
+    touched = {name for name, _status in files}
+    advice = [p for p in problems if p.level == WARNING or (p.level == NOTICE and p.file in touched)]
+    if advice:
+        out += ["", "Varoitukset ja huomautukset (eivät estä julkaisua):", ""]
+        out += [f"- {md(p.file)} rivi {p.line} ({p.level}): {md(p.message)}" for p in advice]
     return "\n".join(out) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if len(argv) != 2:
-        print("käyttö: python -m macros.summary VANHA_KANSIO UUSI_KANSIO", file=sys.stderr)
+        print("käyttö: python -m macros.cli.pr_summary VANHA_KANSIO UUSI_KANSIO", file=sys.stderr)
         return 2
     print(summary(Path(argv[0]), Path(argv[1])), end="")
     return 0

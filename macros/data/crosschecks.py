@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import posixpath
+import re
 from collections import defaultdict
+from datetime import date
 from difflib import get_close_matches
+from fnmatch import fnmatch
 
-from .problems import Problem
+from . import pages
+from .problems import NOTICE, WARNING, Problem
+from .reference import validity
 from .site import Site
 
 
@@ -14,7 +20,7 @@ def _suggest(value: str, choices) -> str:
     return f" (tarkoititko '{close[0]}'?)" if close else ""
 
 
-def check_parties(site: Site, broken: frozenset[str]) -> list[Problem]:
+def check_parties(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     problems = []
     for party in site.parties:
         if party.allekirjoitettu and party.allekirjoitettu < party.liittynyt:
@@ -27,6 +33,23 @@ def check_parties(site: Site, broken: frozenset[str]) -> list[Problem]:
         if party.allekirjoituspaikka and not party.allekirjoitettu:
             problems.append(
                 party.problem("allekirjoituspaikka on annettu, mutta allekirjoituspäivä puuttuu", "allekirjoituspaikka")
+            )
+        ending = party.paattyminen
+        if ending is not None and ending.paiva < party.liittynyt:
+            problems.append(
+                party.problem(
+                    "päättymispäivä on ennen liittymispäivää: tarkista 'paattyminen.paiva'", "paattyminen", "paiva"
+                )
+            )
+        if ending is not None and ending.tapa == "yksipuolinen purkaminen" and party.is_workshop:
+            problems.append(
+                party.problem(
+                    "yksipuolinen purkaminen on vain koulutuksen järjestäjän oikeus (kun lait "
+                    "tai määräykset estävät pajajaksot): työpajan lähtö on irtisanominen tai "
+                    "purkaminen",
+                    "paattyminen",
+                    "tapa",
+                )
             )
     first_by_name = {}
     for party in site.parties:
@@ -44,7 +67,7 @@ def check_parties(site: Site, broken: frozenset[str]) -> list[Problem]:
     return problems
 
 
-def check_prices(site: Site, broken: frozenset[str]) -> list[Problem]:
+def check_prices(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     problems = []
     tiers = site.price_tiers.tasot if site.price_tiers else []
     seen = set()
@@ -66,10 +89,19 @@ def check_prices(site: Site, broken: frozenset[str]) -> list[Problem]:
                     "vahintaan",
                 )
             )
+    if site.price_tiers and site.price_tiers.vuosi < today.year:
+        problems.append(
+            site.price_tiers.problem(
+                f"hinnat on merkitty vuodelle {site.price_tiers.vuosi}, ja nyt on vuosi {today.year}: tarkista "
+                f"hinnat ja muuta 'vuosi' arvoon {today.year}",
+                "vuosi",
+                level="varoitus",
+            )
+        )
     return problems
 
 
-def check_funding(site: Site, broken: frozenset[str]) -> list[Problem]:
+def check_funding(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     funding = site.funding
     if not funding:
         return []
@@ -79,7 +111,7 @@ def check_funding(site: Site, broken: frozenset[str]) -> list[Problem]:
     return []
 
 
-def check_contacts(site: Site, broken: frozenset[str]) -> list[Problem]:
+def check_contacts(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     problems = []
     parties = site.party_by_id
     primaries = defaultdict(list)
@@ -118,10 +150,32 @@ def check_contacts(site: Site, broken: frozenset[str]) -> list[Problem]:
                     "osapuoli",
                 )
             )
+    # The template: the signatory sends the contact person's details to the parties right after signing.
+    for party in site.parties:
+        if party.id in first_contact or party.ended_by(today):
+            continue
+        if party.allekirjoitettu:
+            problems.append(
+                party.problem(
+                    "osapuoli on allekirjoittanut linjaukset, mutta sillä ei ole vastuuhenkilöä: linjausten mukaan "
+                    "allekirjoittaja ilmoittaa vastuuhenkilön heti allekirjoittamisen jälkeen; lisää ensisijainen "
+                    "yhteyshenkilö kansioon data/vastuuhenkilot",
+                    "allekirjoitettu",
+                )
+            )
+        else:
+            problems.append(
+                party.problem(
+                    "osapuolella ei ole vielä vastuuhenkilöä: lisää ensisijainen yhteyshenkilö kansioon "
+                    "data/vastuuhenkilot viimeistään allekirjoittamisen jälkeen",
+                    "nimi",
+                    level=NOTICE,
+                )
+            )
     return problems
 
 
-def check_clock(site: Site, broken: frozenset[str]) -> list[Problem]:
+def check_clock(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     clock = site.clock
     if not clock:
         return []
@@ -188,47 +242,67 @@ def check_clock(site: Site, broken: frozenset[str]) -> list[Problem]:
     return problems
 
 
-def _check_units(report, coverage, path, reference, problems):
-    versions = reference.versions(coverage.koodi)
-    if not versions and coverage.koodi in reference.names:
-        problems.append(
-            report.problem(
-                f"tutkinnon {coverage.koodi} ({reference.names[coverage.koodi]}) rakennetta "
-                "ei ole viitetiedoissa, joten sen tutkinnon osia ei voi tarkistaa: valitse "
-                "tutkinto, jonka rakenne on mukana, tai päivitä viitetiedot",
-                *path,
-                "koodi",
-            )
-        )
+def _check_units(report, coverage, path, reference, today, problems):
+    """A report's qualification against the reference data: the qualification, its peruste and whether that
+    is in force, and the units (against the peruste's structure, or against the list of all units when the
+    structure is not in the reference data)."""
+    code = coverage.koodi
+    versions = reference.versions(code)
+    if not versions and code not in reference.qualifications:
+        near = reference.closest(code, reference.qualification_codes())
+        hint = f" (lähin tunnettu koodi on {near}: {reference.name(near)})" if near else ""
+        problems.append(report.problem(f"tutkinnon koodia {code} ei löydy viitetiedoista{hint}", *path, "koodi"))
         return
-    if not versions:
-        near = reference.closest(coverage.koodi, reference.qualification_codes())
-        hint = f" (lähin tunnettu koodi on {near}: {reference.versions(near)[0].name})" if near else ""
-        problems.append(
-            report.problem(f"tutkinnon koodia {coverage.koodi} ei löydy viitetiedoista{hint}", *path, "koodi")
-        )
-        return
-    peruste = next((p for p in versions if p.diaarinumero == coverage.diaarinumero), None)
+    peruste = reference.peruste(code, coverage.diaarinumero)
     if peruste is None:
-        known = ", ".join(p.diaarinumero for p in versions)
+        if versions:
+            known = ", ".join(p.diaarinumero for p in versions if not p.export_trial)
+            problems.append(
+                report.problem(
+                    f"tutkinnolla {code} ({reference.name(code)}) ei ole viitetiedoissa "
+                    f"perustetta {coverage.diaarinumero}: "
+                    f"käytä jotakin näistä: {known}; jos peruste on uudempi, pyydä kehittäjiä lisäämään se lähteineen "
+                    "tiedostoon data/viitetiedot/lisaykset.yml",
+                    *path,
+                    "diaarinumero",
+                )
+            )
+        else:
+            problems.append(
+                report.problem(
+                    f"tutkinnon {code} ({reference.name(code)}) perusteita ei ole viitetiedoissa, joten perustetta "
+                    f"{coverage.diaarinumero} ja sen tutkinnon osia ei voitu tarkistaa",
+                    *path,
+                    "diaarinumero",
+                    level=NOTICE,
+                )
+            )
+        _check_named_units(report, coverage, path, reference, problems)
+        return
+    if peruste.export_trial:
         problems.append(
             report.problem(
-                f"tutkinnolla {coverage.koodi} ({versions[0].name}) ei ole perustetta "
-                f"{coverage.diaarinumero}: käytä jotakin näistä: {known}",
+                f"peruste {peruste.diaarinumero} on koulutusvientikokeilun peruste, ei suomalaisen koulutuksen: käytä "
+                "tutkinnon kotimaista perustetta",
                 *path,
                 "diaarinumero",
             )
         )
         return
+    judged = validity(reference, peruste, code, today)
+    if judged.level:
+        problems.append(report.problem(judged.message, *path, "diaarinumero", level=judged.level))
     if not peruste.units:
         problems.append(
             report.problem(
-                f"perusteen {peruste.diaarinumero} tutkinnon osia ei ole viitetiedoissa, "
-                "joten niitä ei voi tarkistaa: valitse toinen peruste",
+                f"perusteen {peruste.diaarinumero} tutkinnon osia ei ole viitetiedoissa, joten niitä ei voitu "
+                "tarkistaa perusteesta: ne näkyvät sivulla merkinnällä 'ei tarkistettu viitetiedoista'",
                 *path,
                 "diaarinumero",
+                level=NOTICE,
             )
         )
+        _check_named_units(report, coverage, path, reference, problems)
         return
     seen = set()
     for index, unit in enumerate(coverage.tutkinnon_osat):
@@ -244,30 +318,85 @@ def _check_units(report, coverage, path, reference, problems):
                     f"{homes[0].code} {homes[0].name} ({homes[0].diaarinumero}), ei tähän perusteeseen"
                 )
             else:
-                reason = f"tutkinnon osan koodia {unit.koodi} ei löydy viitetiedoista"
+                reason = f"tutkinnon osan koodia {unit.koodi} ei löydy perusteesta {peruste.diaarinumero}"
             near = reference.closest(unit.koodi, peruste.units)
             hint = f"; lähin tämän perusteen koodi on {near} ({peruste.units[near].name})" if near else ""
             problems.append(report.problem(reason + hint, *where, "koodi"))
-        if unit.kattavuus == "osittainen" and not unit.osat:
+        elif unit.nimi and unit.nimi.casefold() != peruste.units[unit.koodi].name.casefold():
             problems.append(
                 report.problem(
-                    "kerro osittaisesta tutkinnon osasta kentässä 'osat', mitkä osat pajalla voi tehdä",
+                    f"tutkinnon osan {unit.koodi} nimi perusteessa on '{peruste.units[unit.koodi].name}': "
+                    "poista kenttä "
+                    "'nimi' (nimi haetaan perusteesta) tai korjaa koodi",
                     *where,
-                    "kattavuus",
+                    "nimi",
+                    level=WARNING,
                 )
             )
-        if unit.kattavuus == "kokonainen" and unit.osat:
+        _check_coverage_words(report, unit, where, problems)
+
+
+def _check_named_units(report, coverage, path, reference, problems):
+    """Units of a peruste whose structure is not in the reference data: each must be named, and a code
+    that the national list of units knows must carry its name."""
+    seen = set()
+    for index, unit in enumerate(coverage.tutkinnon_osat):
+        where = (*path, "tutkinnon_osat", index)
+        if unit.koodi in seen:
+            problems.append(report.problem(f"tutkinnon osa {unit.koodi} on luettelossa kahdesti", *where, "koodi"))
+        seen.add(unit.koodi)
+        official = reference.unit_names.get(unit.koodi)
+        if not unit.nimi:
+            hint = f": viitetietojen mukaan se on '{official}'" if official else ""
             problems.append(
                 report.problem(
-                    "'osat' kuvataan vain osittaisille tutkinnon osille: poista se tai "
-                    "vaihda kattavuudeksi 'osittainen'",
+                    f"kirjoita tutkinnon osan {unit.koodi} nimi kenttään 'nimi', koska perusteen tutkinnon osia ei ole "
+                    f"viitetiedoissa{hint}",
                     *where,
-                    "osat",
+                    "koodi",
                 )
             )
+        elif official is None:
+            problems.append(
+                report.problem(
+                    f"tutkinnon osan koodia {unit.koodi} ei ole valtakunnallisessa tutkinnon osien "
+                    "luettelossa: tarkista "
+                    "koodi ePerusteista",
+                    *where,
+                    "koodi",
+                    level=WARNING,
+                )
+            )
+        elif unit.nimi.casefold() != official.casefold():
+            problems.append(
+                report.problem(
+                    f"koodilla {unit.koodi} on tutkinnon osien luettelossa nimi '{official}': korjaa nimi tai koodi",
+                    *where,
+                    "nimi",
+                    level=WARNING,
+                )
+            )
+        _check_coverage_words(report, unit, where, problems)
 
 
-def check_reports(site: Site, broken: frozenset[str]) -> list[Problem]:
+def _check_coverage_words(report, unit, where, problems):
+    if unit.kattavuus == "osittainen" and not unit.osat:
+        problems.append(
+            report.problem(
+                "kerro osittaisesta tutkinnon osasta kentässä 'osat', mitkä osat pajalla voi tehdä", *where, "kattavuus"
+            )
+        )
+    if unit.kattavuus == "kokonainen" and unit.osat:
+        problems.append(
+            report.problem(
+                "'osat' kuvataan vain osittaisille tutkinnon osille: poista se tai vaihda kattavuudeksi 'osittainen'",
+                *where,
+                "osat",
+            )
+        )
+
+
+def check_reports(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     problems = []
     parties = site.party_by_id
     for report in site.reports:
@@ -320,17 +449,108 @@ def check_reports(site: Site, broken: frozenset[str]) -> list[Problem]:
             problems.append(report.problem("tarkistuspäivän pitää olla tunnistamispäivän jälkeen", "tarkistettava"))
         if site.reference is not None:
             for index, coverage in enumerate(report.tutkinnot):
-                _check_units(report, coverage, ("tutkinnot", index), site.reference, problems)
+                _check_units(report, coverage, ("tutkinnot", index), site.reference, today, problems)
     return problems
 
 
-CHECKS = [check_parties, check_prices, check_funding, check_contacts, check_clock, check_reports]
+def check_notes(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
+    """Every editorial note a page shows exists; every note is shown somewhere and checked within a year."""
+    problems, used = [], set()
+    for page, parts in site.pages.items():
+        for call in (p for p in parts if isinstance(p, pages.Call) and p.name == "huomautus"):
+            name = dict(zip(pages.PAGE_MACROS["huomautus"].params, call.args, strict=False)) | dict(call.kwargs)
+            note = name.get("tunnus")
+            used.add(note)
+            if note not in site.notes and "huomautukset/huomautukset" not in broken:
+                problems.append(
+                    Problem(
+                        f"docs/{page}",
+                        call.line,
+                        1,
+                        f"huomautusta '{note}' ei ole tiedostossa data/huomautukset.yml{_suggest(note, site.notes)}",
+                    )
+                )
+    for note in site.notes.values():
+        if note.tunnus not in used:
+            problems.append(
+                note.problem(
+                    "huomautusta ei näytetä millään sivulla: lisää sivulle "
+                    f'{{{{ huomautus("{note.tunnus}") }}}} tai poista huomautus',
+                    "tunnus",
+                    level=WARNING,
+                )
+            )
+        if (today - note.tarkistettu).days > 365:
+            problems.append(
+                note.problem(
+                    f"huomautuksen tiedot on tarkistettu viimeksi {note.tarkistettu.day}."
+                    f"{note.tarkistettu.month}.{note.tarkistettu.year}: tarkista lähteet ja "
+                    "päivitä 'tarkistettu'",
+                    "tarkistettu",
+                    level=NOTICE,
+                )
+            )
+    return problems
 
 
-def cross_check(site: Site, broken: frozenset[str] = frozenset()) -> list[Problem]:
+_MD_PAGE_LINK = re.compile(r"\]\(\s*<?([^)\s>#:]+\.md)(#[^)\s>]*)?")
+
+
+def check_links_and_navigation(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
+    """Every link to another page points to a page that exists, and every page is in the navigation (or
+    reached from an index, like the reports): MkDocs would otherwise stop the build in English."""
+    problems = []
+    for page, parts in site.pages.items():
+        folder = posixpath.dirname(page)
+        line = site.page_lines.get(page, 0) + 1
+        for part in parts:
+            if isinstance(part, pages.Call):
+                continue
+            for match in _MD_PAGE_LINK.finditer(part):
+                target = posixpath.normpath(posixpath.join(folder, match.group(1)))
+                if target not in site.pages:
+                    at = line + part[: match.start()].count("\n")
+                    problems.append(
+                        Problem(
+                            f"docs/{page}",
+                            at,
+                            1,
+                            f"linkin kohdetta '{match.group(1)}' ei ole: "
+                            "korjaa linkki (sivujen nimet näet kansiosta docs/)",
+                        )
+                    )
+            line += part.count("\n")
+    if site.navigation is not None:
+        for page in site.pages:
+            if page not in site.navigation and not any(fnmatch(page, p) for p in site.not_in_nav):
+                problems.append(
+                    Problem(
+                        f"docs/{page}",
+                        1,
+                        1,
+                        "sivu ei ole sivuston valikossa: pyydä kehittäjiä "
+                        "lisäämään se tiedoston mkdocs.yml kohtaan nav, tai poista sivu",
+                    )
+                )
+    return problems
+
+
+CHECKS = [
+    check_parties,
+    check_prices,
+    check_funding,
+    check_contacts,
+    check_clock,
+    check_reports,
+    check_notes,
+    check_links_and_navigation,
+]
+
+
+def cross_check(site: Site, broken: frozenset[str] = frozenset(), today: date | None = None) -> list[Problem]:
     """Every cross-check; broken names the records ('osapuolet/x') whose files are invalid, so that a
-    reference to them is not reported a second time."""
+    reference to them is not reported a second time; today is the day the data is judged on."""
     problems = []
     for check in CHECKS:
-        problems.extend(check(site, broken))
+        problems.extend(check(site, broken, today or date.today()))
     return problems

@@ -135,3 +135,8 @@ def euros(value: float | int) -> str:
     else:
         text = f"{value:,.2f}".replace(",", "\u00a0").replace(".", ",")
     return f"{text}\u00a0€"
+
+
+def sentence(value: str) -> str:
+    """The first letter in upper case, the rest as it is (Jinja's capitalize lowercases codes like OPH-…)."""
+    return value[:1].upper() + value[1:]

@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TypeVar
 
+import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import finnish, pages, yamlsource
 from .models import PageMeta, Record
-from .problems import Problem, problems_from
+from .problems import DataError, Problem, problems_from
 from .reference import REFERENCE_FILE, load_reference
 from .registry import EDITABLE, Kind
 from .site import Site
@@ -52,15 +54,21 @@ def _attach(record: Record, source: Source, path: tuple = ()) -> None:
 # --- henkilötunnus and other characters, in the text and in the decoded values ------------------------
 
 HETU_MESSAGE = "rivillä on henkilötunnus: henkilötunnuksia ei saa julkaista, poista se"
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Control characters, line and paragraph separators, bidirectional overrides, and the invisible characters
+# (zero-width space and joiners, word joiner, byte-order mark) that can hide a henkilötunnus from a search.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+_MAY_HIDE = re.compile(r"[\\&<]")
 
 
-def scan_text(text: str, file: str, line_offset: int = 0) -> list[Problem]:
-    """Checks on the raw text: no henkilötunnus and no invisible control characters anywhere."""
+def scan_text(text: str, file: str, line_offset: int = 0, markdown: bool = False) -> list[Problem]:
+    """Checks on the raw text: no henkilötunnus and no invisible control characters anywhere. In Markdown the
+    henkilötunnus is also looked for in the text as shown (without escapes, character references and tags)."""
     problems = []
-    if finnish.may_contain_personal_identity_code(text):
+    if finnish.may_contain_personal_identity_code(text) or (markdown and _MAY_HIDE.search(text)):
         for number, line in enumerate(text.split("\n"), start=1 + line_offset):
             column = finnish.find_personal_identity_code(line)
+            if column is None and markdown and _MAY_HIDE.search(line):
+                column = finnish.find_personal_identity_code(pages.shown_text(line))
             if column is not None:
                 problems.append(Problem(file, number, column + 1, HETU_MESSAGE))
     for match in _CONTROL.finditer(text):
@@ -155,13 +163,13 @@ def read_front_matter_file(
 ) -> tuple[M | None, list | None, bool]:
     """A Markdown file: its front matter (validated against model, or page settings when model is None)
     and its body (checked as a page when templated; required names a macro the body must call).
-    Returns (record, body parts, whether it had errors)."""
+    Returns (record, body parts, whether it had errors, lines before the body)."""
     file = path.relative_to(root).as_posix()
     before = len(problems)
     text, decode_problems = yamlsource.decode(path.read_bytes(), file)
     if text is None:
         problems.extend(decode_problems)
-        return None, None, True
+        return None, None, True, 0
     front, body, offset = yamlsource.split_front_matter(text)
     if front is None and model is not None:
         problems.append(
@@ -169,9 +177,9 @@ def read_front_matter_file(
                 file, 1, 1, "tiedoston pitää alkaa tiedoilla rivien '---' välissä (kopioi malli toisesta tiedostosta)"
             )
         )
-        return None, None, True
+        return None, None, True, 0
     body_line = text[: len(text) - len(body)].count("\n")
-    problems.extend(scan_text(text, file))
+    problems.extend(scan_text(text, file, markdown=True))
     record = None
     if front is not None:
         data, source = _parse_checked(front, file, model or PageMeta, offset, problems)
@@ -179,7 +187,7 @@ def read_front_matter_file(
             record = validate(model or PageMeta, data, source, problems)
     if model is None and record is not None and record.render_macros is False:
         templated = False
-    parts, body_problems = pages.check_body(body, file, body_line, templated)
+    parts, body_problems = pages.check_body(body, file, body_line, templated, front is not None)
     problems.extend(body_problems)
     if required and not body_problems and not any(isinstance(p, pages.Call) and p.name == required for p in parts):
         problems.append(
@@ -191,7 +199,7 @@ def read_front_matter_file(
                 "näyttää raportin tiedot: lisää se heti toisen '---'-rivin alle",
             )
         )
-    return record, parts, len(problems) > before
+    return record, parts, len(problems) > before, body_line
 
 
 # --- the tree ----------------------------------------------------------------------------------------
@@ -320,9 +328,9 @@ def _read_kind(
                 file.startswith(DOCS + "/"),
                 required,
             )
-            record, parts, failed = result or (None, None, True)
+            record, parts, failed, body_line = result or (None, None, True, 0)
             if parts is not None and file.startswith(DOCS + "/"):
-                pages_found[file[len(DOCS) + 1 :]] = tuple(parts)
+                pages_found[file[len(DOCS) + 1 :]] = (tuple(parts), body_line)
             if record is not None:
                 record._body = "".join(p for p in parts or () if isinstance(p, str))
         else:
@@ -337,8 +345,9 @@ def _read_kind(
     return tuple(records)
 
 
-def load_site(root: Path) -> tuple[Site, list[Problem]]:
-    """Load, validate and cross-check everything under root (the project folder)."""
+def load_site(root: Path, today: date | None = None) -> tuple[Site, list[Problem]]:
+    """Load, validate and cross-check everything under root (the project folder); the data is judged as of
+    today (by default the build date)."""
     root = Path(root)
     problems: list[Problem] = []
     files = content_files(root, problems)
@@ -350,15 +359,73 @@ def load_site(root: Path) -> tuple[Site, list[Problem]]:
         if file.startswith(DOCS + "/") and file.endswith(".md") and file.rpartition("/")[0] + "/" not in owned:
             result = _guarded(file, problems, read_front_matter_file, root / file, root, None, problems, True)
             if result and result[1] is not None:
-                pages_found[file[len(DOCS) + 1 :]] = tuple(result[1])
+                pages_found[file[len(DOCS) + 1 :]] = (tuple(result[1]), result[3])
     reference = None
     if (root / REFERENCE_FILE).exists():
-        reference = load_reference(root)
+        reference = load_reference(root, records.get("viitetietolisaykset"))
     else:
         problems.append(Problem(REFERENCE_FILE, 1, 1, "viitetiedosto puuttuu: palauta se versiohistoriasta"))
-    site = Site(records, reference, pages_found)
+    navigation, not_in_nav = read_navigation(root)
+    site = Site(
+        records,
+        reference,
+        {p: v[0] for p, v in pages_found.items()},
+        {p: v[1] for p, v in pages_found.items()},
+        navigation,
+        not_in_nav,
+    )
 
     from .crosschecks import cross_check
 
-    problems.extend(cross_check(site, frozenset(broken)))
+    problems.extend(cross_check(site, frozenset(broken), today or build_date()))
     return site, sorted(set(problems))
+
+
+def read_navigation(root: Path) -> tuple[frozenset[str] | None, tuple[str, ...]]:
+    """The pages of mkdocs.yml's nav and its not_in_nav patterns (mkdocs.yml is the developers' file)."""
+    config_file = root / "mkdocs.yml"
+    if not config_file.exists():
+        return None, ()
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and other tags: not needed here
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=Loader) or {}
+
+    def walk(node):
+        if isinstance(node, str):
+            yield node
+        elif isinstance(node, list):
+            for item in node:
+                yield from walk(item)
+        elif isinstance(node, dict):
+            for value in node.values():
+                yield from walk(value)
+
+    nav = config.get("nav")
+    patterns = tuple(line.strip().lstrip("/") for line in (config.get("not_in_nav") or "").splitlines() if line.strip())
+    return (frozenset(walk(nav)) if nav else None), patterns
+
+
+def build_date() -> date:
+    """The day the data is judged on: LINJAUKSET_PAIVA (YYYY-MM-DD) or SOURCE_DATE_EPOCH when set (tests and
+    reproducible builds), otherwise today."""
+    try:
+        if os.environ.get("LINJAUKSET_PAIVA"):
+            return date.fromisoformat(os.environ["LINJAUKSET_PAIVA"])
+        if os.environ.get("SOURCE_DATE_EPOCH"):
+            return datetime.fromtimestamp(int(os.environ["SOURCE_DATE_EPOCH"]), tz=UTC).date()
+    except ValueError:
+        raise DataError(
+            [
+                Problem(
+                    "LINJAUKSET_PAIVA",
+                    1,
+                    1,
+                    "ympäristömuuttujan LINJAUKSET_PAIVA pitää olla päivä "
+                    "muodossa VVVV-KK-PP ja SOURCE_DATE_EPOCHin sekunteja",
+                )
+            ]
+        ) from None
+    return date.today()

@@ -28,7 +28,9 @@ def _check(problem_of):
     return AfterValidator(validate)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# Control characters, separators, bidirectional overrides and invisible characters (zero-width space and
+# joiners, word joiner, byte-order mark): nothing an editor means to type, and each can hide text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
 
 
 def _text_problem(value: str) -> str | None:
@@ -104,8 +106,8 @@ class Record(BaseModel):
             *(model.all_field_names for found in inner.values() for model in found if issubclass(model, Record))
         )
 
-    def problem(self, message: str, *path):
-        return self._source.problem(self._path + path, message)
+    def problem(self, message: str, *path, level: str = "virhe"):
+        return self._source.problem((*self._path, *path), message, level=level)
 
 
 class FileRecord(Record):
@@ -145,6 +147,31 @@ PlaceName = Annotated[
 ]
 
 
+class SourceRef(Record):
+    """Lähde: mistä tieto on tarkistettu."""
+
+    nimi: Line = Field(description="Lähteen nimi, esim. sivun otsikko ja julkaisija.")
+    osoite: Url = Field(description="Lähteen verkko-osoite (https://).")
+
+
+class Authority(Record):
+    """Saavutettavuusvaatimusten valvontaviranomainen, jolle lukija voi tehdä ilmoituksen."""
+
+    nimi: Line = Field(description="Viranomaisen nimi, esim. Liikenne- ja viestintävirasto Traficom.")
+    osoite: Url = Field(description="Sivu, jolla ohjeet ilmoituksen tekemiseen ovat (https://).")
+    lahde: SourceRef = Field(description="Lähde, josta valvontaviranomainen on tarkistettu.")
+    tarkistettu: date = Field(description="Päivä, jona tieto tarkistettiin lähteestä (VVVV-KK-PP).")
+
+
+class Controller(Record):
+    """Vastuuhenkilöhakemiston rekisterinpitäjä: organisaatio oikeushenkilönä (esim. kunta)."""
+
+    nimi: Line = Field(description="Rekisterinpitäjän virallinen nimi, esim. Kuusilaakson kaupunki.")
+    y_tunnus: BusinessId = Field(description="Rekisterinpitäjän Y-tunnus.")
+    postiosoite: Line = Field(description="Rekisterinpitäjän postiosoite.")
+    tietosuojavastaava: Email = Field(description="Rekisterinpitäjän tietosuojavastaavan sähköpostiosoite.")
+
+
 class Region(Record):
     """Alueen perustiedot (data/alue.yml)."""
 
@@ -155,6 +182,10 @@ class Region(Record):
     kuvaus: Text = Field(description="Lyhyt kuvaus alueesta ja verkostosta etusivua varten (1–3 virkettä).")
     yllapitaja: Line = Field(description="Sivuston ylläpitäjä (organisaatio), joka vastaa myös palautteeseen.")
     palaute_sahkoposti: Email = Field(description="Saavutettavuuspalautteen ja tietosuojakysymysten osoite.")
+    valvontaviranomainen: Authority = Field(description="Saavutettavuusvaatimusten valvontaviranomainen.")
+    rekisterinpitaja: Controller = Field(
+        description="Vastuuhenkilöhakemiston rekisterinpitäjä ja sen tietosuojavastaava."
+    )
 
 
 # --- data/osapuolet/<tunnus>.yml --------------------------------------------------------------------
@@ -168,6 +199,18 @@ class Signatory(Record):
 
 
 PartyKind = Literal["työpaja", "koulutuksen järjestäjä"]
+
+
+class Ending(Record):
+    """Osapuolen lähtö linjauksista: linjaukset voi irtisanoa, muuttaa tai purkaa vain kirjallisesti."""
+
+    paiva: date = Field(description="Päivä, josta alkaen osapuoli ei ole enää mukana (VVVV-KK-PP).")
+    tapa: Literal["irtisanominen", "purkaminen", "yksipuolinen purkaminen"] = Field(
+        description="'irtisanominen' (kirjallinen irtisanominen), 'purkaminen' (osapuolten yhteinen kirjallinen "
+        "päätös) tai 'yksipuolinen purkaminen' (koulutuksen järjestäjä, kun lait tai määräykset estävät "
+        "pajajaksot)."
+    )
+    perustelu: Text | None = Field(default=None, description="Lyhyt perustelu julkaistavaksi (vapaaehtoinen).")
 
 
 class Party(FileRecord):
@@ -191,10 +234,17 @@ class Party(FileRecord):
     )
     allekirjoituspaikka: Line | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
     allekirjoittaja: Signatory = Field(description="Linjaukset allekirjoittava henkilö.")
+    paattyminen: Ending | None = Field(
+        default=None, description="Täytä, kun osapuoli lähtee linjauksista: päivä ja tapa (ks. ylläpito-ohje)."
+    )
 
     @property
     def is_workshop(self) -> bool:
         return self.tyyppi == "työpaja"
+
+    def ended_by(self, day: date) -> bool:
+        """Whether the party had left the guidelines by day."""
+        return self.paattyminen is not None and self.paattyminen.paiva <= day
 
 
 # --- data/tukiorganisaatiot.yml ----------------------------------------------------------------------
@@ -241,6 +291,12 @@ class PriceTiers(Record):
         description="Pajajakson pituudet päivinä, joille lasketaan esimerkkihinnat, esim. [10, 20, 40]."
     )
     lahde: Line = Field(description="Mistä hinnat ovat peräisin.")
+    vuosi: int = Field(ge=2000, le=2100, description="Vuosi, jota hinnat koskevat.")
+    arvonlisavero: Literal["veroton", "sisältyy", "lisätään"] = Field(
+        description="Miten hintoihin suhtaudutaan arvonlisäveroon: 'veroton' (hinnat ovat arvonlisäverottomia), "
+        "'sisältyy' (hinnat sisältävät arvonlisäveron) tai 'lisätään' (arvonlisävero lisätään hintaan)."
+    )
+    tarkistus: Line = Field(description="Miten ja milloin hintoja tarkistetaan, esim. indeksi tai tapaaminen.")
 
 
 # --- data/rahoitus.yml ----------------------------------------------------------------------------------
@@ -359,7 +415,8 @@ def _code_text(value):
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^\d{6}$")]
+# Six digits (koodisto tutkinnonosat, koulutus); TUVA's parts have three (koodisto koulutuksenosattuva).
+Code = Annotated[str, BeforeValidator(_code_text), Field(pattern=r"^(\d{3}|\d{6})$")]
 
 
 def _coverage_word(value: str) -> str:
@@ -371,8 +428,13 @@ class CoveredUnit(Record):
     """Yksi tutkinnon osa ja kuinka suuren osan siitä voi suorittaa työpajalla."""
 
     koodi: Code = Field(
-        description="Tutkinnon osan kuusinumeroinen koodi (ePerusteet / koodisto "
-        "tutkinnonosat). Nimi haetaan koodin perusteella."
+        description="Tutkinnon osan kuusinumeroinen koodi (ePerusteet / koodisto tutkinnonosat); "
+        'tutkintokoulutukseen valmentavan koulutuksen (TUVA) osalla kolminumeroinen, esim. "101".'
+    )
+    nimi: Line | None = Field(
+        default=None,
+        description="Tutkinnon osan nimi. Pakollinen, jos perusteen tutkinnon osat eivät ole viitetiedoissa; "
+        "muuten nimi haetaan koodin perusteella.",
     )
     kattavuus: Annotated[
         Literal["kokonainen", "osittainen", "kokonaan", "osittain"], AfterValidator(_coverage_word)
@@ -444,6 +506,9 @@ class Article(TextRecord):
 # --- front matter of an ordinary page (docs/**/*.md) --------------------------------------------------
 
 
+PLAIN = r"^[^{}<>\"&`]*$"
+
+
 class PageSearch(Record):
     """Sivun näkyminen sivuston haussa."""
 
@@ -453,12 +518,75 @@ class PageSearch(Record):
 class PageMeta(Record):
     """Sivun asetukset rivien '---' välissä (docs/**/*.md)."""
 
+    # The theme prints these into the page head as they are: plain words only.
     title: Line | None = Field(
-        default=None, pattern=r"^[^{}<>]*$", description="Sivun otsikko, jos se ei ole sivun ensimmäinen otsikko."
+        default=None, pattern=PLAIN, description="Sivun otsikko, jos se ei ole sivun ensimmäinen otsikko."
     )
-    description: Line | None = Field(default=None, description="Sivun kuvaus hakukoneille.")
+    description: Line | None = Field(default=None, pattern=PLAIN, description="Sivun kuvaus hakukoneille.")
     hide: list[Literal["navigation", "toc", "footer", "feedback", "path", "tags"]] = Field(
         default_factory=list, description="Piilotettavat sivun osat: navigation, toc, footer."
     )
     search: PageSearch | None = Field(default=None, description="Sivun näkyminen haussa.")
     render_macros: bool = Field(default=True, description="false näyttää sivun {{ }}-merkinnät tekstinä.")
+
+
+# --- data/viitetiedot/lisaykset.yml (developers) -----------------------------------------------------
+
+
+class ReferenceAddition(Record):
+    """Peruste tai perusteen päivämäärä, joka puuttuu kansallisista viitetiedoista, lähteineen."""
+
+    diaarinumero: Line = Field(description="Perusteen diaarinumero.")
+    nimi: Line | None = Field(default=None, description="Perusteen nimi (uudelle perusteelle).")
+    tutkinnot: list[Code] = Field(default_factory=list, description="Tutkintojen koodit (uudelle perusteelle).")
+    eperusteet_id: int | None = Field(default=None, ge=1, description="Perusteen tunnus ePerusteissa.")
+    alkaa: date | None = Field(default=None, description="Voimaantulo (VVVV-KK-PP).")
+    loppuu: date | None = Field(default=None, description="Voimassaolon viimeinen päivä (VVVV-KK-PP).")
+    siirtyma_paattyy: date | None = Field(default=None, description="Siirtymäajan viimeinen päivä (VVVV-KK-PP).")
+    korvaa: list[Line] = Field(default_factory=list, description="Perusteet, jotka tämä korvaa (diaarinumerot).")
+    lahde: SourceRef = Field(description="Virallinen lähde, josta tiedot on tarkistettu.")
+    tarkistettu: date = Field(description="Päivä, jona tiedot tarkistettiin lähteestä (VVVV-KK-PP).")
+
+
+class Renewal(Record):
+    """Kaikkien tietyn tyypin perusteiden uudistus samana päivänä (esim. perustutkinnot 1.8.2022)."""
+
+    tyyppi: Literal["perustutkinto", "ammattitutkinto", "erikoisammattitutkinto"] = Field(
+        description="Minkä tyypin kaikki perusteet uudistuivat."
+    )
+    paiva: date = Field(description="Päivä, jona uudet perusteet tulivat voimaan (VVVV-KK-PP).")
+    lahde: SourceRef = Field(description="Virallinen lähde.")
+    tarkistettu: date = Field(description="Päivä, jona tieto tarkistettiin lähteestä (VVVV-KK-PP).")
+
+
+class ReferenceAdditions(Record):
+    """Kehittäjien lisäykset viitetietoihin (data/viitetiedot/lisaykset.yml): jokaisella oma lähteensä."""
+
+    perusteet: list[ReferenceAddition] = Field(default_factory=list, description="Lisätyt perusteet ja päivämäärät.")
+    uudistukset: list[Renewal] = Field(
+        default_factory=list,
+        description="Uudistukset, joissa kaikki tietyn tyypin perusteet vaihtuivat: vanhempi peruste, jonka "
+        "voimassaolon päättymistä ei muuten tiedetä, päättyi uudistusta edeltävänä päivänä.",
+    )
+
+
+# --- data/huomautukset.yml ----------------------------------------------------------------------------
+
+
+class EditorialNote(Record):
+    """Toimituksen huomautus: mikä on muuttunut linjausten pohjan laatimisen jälkeen, ja mistä sen voi tarkistaa."""
+
+    tunnus: Slug = Field(description='Huomautuksen pysyvä tunnus; sivulla kirjoitetaan {{ huomautus("tunnus") }}.')
+    otsikko: Line = Field(description="Otsikko, esim. Toimituksen huomautus: nimet ovat muuttuneet.")
+    teksti: Text = Field(description="Huomautuksen teksti. Kappaleet erotetaan tyhjällä rivillä; muotoilua ei käytetä.")
+    laji: Literal["huomautus", "varoitus", "tieto"] = Field(
+        default="huomautus", description="'huomautus', 'varoitus' (tieto on vanhentunut) tai 'tieto'."
+    )
+    lahteet: list[SourceRef] = Field(min_length=1, description="Lähteet, joista huomautuksen tiedot on tarkistettu.")
+    tarkistettu: date = Field(description="Päivä, jona tiedot tarkistettiin lähteistä (VVVV-KK-PP).")
+
+
+class EditorialNotes(Record):
+    """Toimituksen huomautukset (data/huomautukset.yml): jokainen lähteineen ja tarkistuspäivineen."""
+
+    huomautukset: list[EditorialNote] = Field(description="Huomautukset; sivut näyttävät ne tunnuksen mukaan.")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 from jinja2 import Environment, TemplateSyntaxError, nodes
@@ -82,6 +82,13 @@ PAGE_MACROS: dict[str, Macro] = {
     "tietolahdetaulukko": Macro({}, "Tämä taulukko: mikä tieto tulee mistäkin"),
     "laki": Macro({"numero": tuple(sorted(LAWS)), "teksti": str}, 'Linkki lakiin Finlexissä, esim. laki("531/2017")'),
     "koko_asiakirja": Macro({}, "Linjausten kaikki luvut ja liite yhtenä asiakirjana tulostusta varten"),
+    "huomautus": Macro(
+        {"tunnus": str},
+        'Toimituksen huomautus lähteineen tiedostosta data/huomautukset.yml, esim. huomautus("tuva")',
+    ),
+    "yllapidon_tilanne": Macro(
+        {}, "Ylläpidon tilanne: vanhentuneet huomautukset, tarkistamattomat raportit ja tarkistuksen varoitukset"
+    ),
 }
 
 # Kinds of data shown by a template of their own get a macro of their name (no parameters).
@@ -333,6 +340,11 @@ URL_ATTRIBUTES = {"href", "src"}
 URL_SCHEMES = {"https", "mailto", "tel"}
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+# Names the theme's own script looks for (Material reads its settings from the element #__config, and loads
+# a diagram library from another host for class="mermaid"): an editor's element must not take them.
+RESERVED_ID = re.compile(r"^(__|md[-_])", re.I)
+RESERVED_CLASSES = {"mermaid", "arithmatex"}
+ALLOWED_MD_CLASSES = {"md-button", "md-button--primary"}
 
 
 def url_problem(url: str) -> str | None:
@@ -348,13 +360,47 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def is_remote(url: str) -> bool:
+    """Whether a picture's address points to another host: a scheme, or // (also written /\\ or \\\\)."""
+    clean = _INVISIBLE.sub("", html.unescape(url or "")).replace("\\", "/")
+    return bool(_SCHEME.match(clean)) or clean.startswith("//")
+
+
+def class_problem(value: str) -> str | None:
+    for name in value.split():
+        if name.lower() in RESERVED_CLASSES or (name.lower().startswith("md-") and name not in ALLOWED_MD_CLASSES):
+            return f"luokka '{name}' on varattu sivuston teemalle: poista se"
+    return None
+
+
+def id_problem(value: str) -> str | None:
+    if RESERVED_ID.match(value.strip()):
+        return f"tunnus '{value}' on varattu sivuston teemalle: valitse tunnus, joka ei ala __ tai md-"
+    return None
+
+
+REMOTE_PICTURE = (
+    "kuvan pitää olla sivuston oma tiedosto (esim. kuvat/kartta.png), ei toisen sivuston osoite: "
+    "lukijan selain hakisi sen sieltä"
+)
+VOID_TAGS = {"br", "hr", "img", "input", "wbr", "source", "area", "col", "embed", "link", "meta", "param", "track"}
+MAX_NESTING = 20
+
+
 class _TagScanner(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[int, int, str]] = []  # (line, column, message)
+        self.depth = 0
 
     def handle_starttag(self, tag, attrs):
         line, col = self.getpos()
+        if tag not in VOID_TAGS:
+            self.depth += 1
+            if self.depth == MAX_NESTING + 1:
+                self.found.append(
+                    (line, col, f"HTML-elementit ovat sisäkkäin yli {MAX_NESTING} tasoa: poista ylimääräiset elementit")
+                )
         if tag not in ALLOWED_TAGS:
             self.found.append(
                 (
@@ -366,42 +412,99 @@ class _TagScanner(HTMLParser):
             return
         allowed = GENERIC_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
         for name, value in attrs:
+            value = value or ""
             if name not in allowed:
                 self.found.append((line, col, f"HTML-elementin <{tag}> määre '{name}' ei ole sallittu: poista se"))
-            elif name in URL_ATTRIBUTES and value and (problem := url_problem(value)):
+            elif name in URL_ATTRIBUTES and (problem := url_problem(value)):
                 self.found.append((line, col, problem))
-            elif tag == "img" and name == "src" and _SCHEME.match(value or ""):
-                self.found.append(
-                    (
-                        line,
-                        col,
-                        "kuvan pitää olla sivuston oma tiedosto (esim. kuvat/kartta.png), "
-                        "ei toisen sivuston osoite: lukijan selain hakisi sen sieltä",
-                    )
-                )
-            elif name == "type" and (value or "").lower() != "button":
+            elif tag == "img" and name == "src" and is_remote(value):
+                self.found.append((line, col, REMOTE_PICTURE))
+            elif name == "type" and value.lower() != "button":
                 self.found.append((line, col, 'painikkeen tyypin pitää olla type="button"'))
+            elif name in ("id", "class") and (problem := (id_problem if name == "id" else class_problem)(value)):
+                self.found.append((line, col, problem))
 
-    handle_startendtag = handle_starttag
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS:
+            self.depth -= 1
+
+    def handle_endtag(self, tag):
+        if tag not in VOID_TAGS:
+            self.depth = max(0, self.depth - 1)
 
 
-_FENCE = re.compile(r"^(\s*)(`{3,}|~{3,}).*?^\1\2[ \t]*$", re.S | re.M)
-_CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.S)
+_FENCE_OPEN = re.compile(r"^(\s*)(`{3,}|~{3,})")
 _JINJA_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
-_MD_REF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\(\s*<?([^)\s>]*)")
+_MD_REF = re.compile(r"^\s{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s|$)", re.M)
 _AUTOLINK = re.compile(r"<([a-zA-Z][a-zA-Z0-9+.\-]*:[^>\s]*)>")
 _ATTR_LIST = re.compile(r"\{:?\s*([^{}\n]*?)\s*\}")
 _ATTR_KEY = re.compile(r"(?:^|\s)([^\s=#.\"']+)\s*=")
-ATTR_LIST_KEYS = {"title", "lang", "target", "markdown"}
+_ATTR_ID = re.compile(r"(?:^|\s)#([^\s}]+)")
+_ATTR_CLASS = re.compile(r"(?:^|\s)\.([^\s}]+)")
+ATTR_LIST_KEYS = {"title", "lang", "markdown"}
+
+
+def _blank(text: str) -> str:
+    return "".join("\n" if c == "\n" else " " for c in text)
+
+
+def _blank_fences(text: str) -> str:
+    """Fenced code blocks as blanks, line by line (a regular expression over the whole text can take
+    minutes on a few thousand backticks)."""
+    out, fence = [], None
+    for line in text.split("\n"):
+        match = _FENCE_OPEN.match(line)
+        if fence is None:
+            if match:
+                fence = (match.group(1), match.group(2)[0], len(match.group(2)))
+                out.append(" " * len(line))
+            else:
+                out.append(line)
+        else:
+            out.append(" " * len(line))
+            if (
+                match
+                and match.group(2)[0] == fence[1]
+                and len(match.group(2)) >= fence[2]
+                and not line[match.end() :].strip()
+            ):
+                fence = None
+    return "\n".join(out)
+
+
+def _blank_code_spans(text: str) -> str:
+    """Code spans (`…`, ``…``) as blanks: a run of n backticks opens, the next run of exactly n closes."""
+    runs = [(m.start(), m.end()) for m in re.finditer(r"`+", text)]
+    by_length: dict[int, list[int]] = {}
+    for index, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(index)
+    pieces, last, index = [], 0, 0
+    position = dict.fromkeys(by_length, 0)
+    while index < len(runs):
+        start, end = runs[index]
+        length = end - start
+        queue = by_length[length]
+        while position[length] < len(queue) and queue[position[length]] <= index:
+            position[length] += 1
+        if position[length] < len(queue):
+            closer = queue[position[length]]
+            close_end = runs[closer][1]
+            pieces += [text[last:start], _blank(text[start:close_end])]
+            last = close_end
+            index = closer + 1
+        else:
+            index += 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 def _blank_code(text: str) -> str:
     """Code blocks and spans show text literally, and macro calls are checked on their own: keep their
     lines, drop their content from the scan."""
-    blank = lambda m: re.sub(r"[^\n]", " ", m.group(0))
-    return _JINJA_TAG.sub(blank, _CODE_SPAN.sub(blank, _FENCE.sub(blank, text)))
+    return _JINJA_TAG.sub(lambda m: _blank(m.group(0)), _blank_code_spans(_blank_fences(text)))
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -409,10 +512,50 @@ def _line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
+# How much a page may hold: enough for any agreement or guide page (the largest is 11 kB), little enough
+# that Python-Markdown stays quick whatever the text (its link, heading and list handling slow down
+# sharply on thousands of brackets, headings or nesting levels).
+MAX_PAGE_BYTES = 200_000
+MAX_HEADINGS = 300
+MAX_BRACKETS_PER_LINE = 40
+MAX_QUOTE_DEPTH = 10
+MAX_INDENT = 48
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:\s|$)")
+
+
+def size_problems(text: str) -> list[tuple[int, int, str]]:
+    found = []
+    if len(text.encode("utf-8")) > MAX_PAGE_BYTES:
+        found.append((1, 1, f"sivu on liian pitkä (yli {MAX_PAGE_BYTES // 1000} kt): jaa se useammaksi sivuksi"))
+    headings = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        if _HEADING.match(line):
+            headings += 1
+            if headings == MAX_HEADINGS + 1:
+                found.append((number, 1, f"sivulla on yli {MAX_HEADINGS} otsikkoa: jaa se useammaksi sivuksi"))
+        if line.count("[") > MAX_BRACKETS_PER_LINE:
+            found.append((number, 1, f"rivillä on yli {MAX_BRACKETS_PER_LINE} hakasulkua [: poista ylimääräiset"))
+        quote = len(re.match(r"^[ >]*", line).group(0).replace(" ", ""))
+        if quote > MAX_QUOTE_DEPTH:
+            found.append((number, 1, f"lainaukset (>) ovat sisäkkäin yli {MAX_QUOTE_DEPTH} tasoa: poista ylimääräiset"))
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent > MAX_INDENT and line.strip():
+            found.append(
+                (
+                    number,
+                    1,
+                    "rivi on sisennetty liian syvälle: luettelot ja lohkot saavat olla sisäkkäin vain muutaman tason",
+                )
+            )
+    return found
+
+
 def markup_problems(text: str) -> list[tuple[int, int, str]]:
     """Raw HTML, links and attribute lists in page Markdown that the site does not allow."""
+    found = size_problems(text)
+    if found and found[0][2].startswith("sivu on liian pitkä"):
+        return found
     scan = _blank_code(text)
-    found: list[tuple[int, int, str]] = []
     if "<" in scan:
         scanner = _TagScanner()
         scanner.feed(scan)
@@ -424,36 +567,120 @@ def markup_problems(text: str) -> list[tuple[int, int, str]]:
             if problem:
                 found.append((*_line_col(scan, match.start(1)), problem))
     for match in _MD_IMAGE.finditer(scan):
-        if _SCHEME.match(match.group(1)):
-            found.append(
-                (
-                    *_line_col(scan, match.start(1)),
-                    "kuvan pitää olla sivuston oma tiedosto (esim. kuvat/kartta.png), ei toisen sivuston osoite",
-                )
-            )
+        if is_remote(match.group(1)):
+            found.append((*_line_col(scan, match.start(1)), REMOTE_PICTURE))
     for match in _ATTR_LIST.finditer(scan):
+        where = _line_col(scan, match.start())
         for key in _ATTR_KEY.findall(match.group(1)):
             if key.lower() not in ATTR_LIST_KEYS:
                 found.append(
                     (
-                        *_line_col(scan, match.start()),
-                        f"määre '{key}' ei ole sallittu {{ }}-merkinnässä: "
-                        "poista se (sallittuja ovat #tunnus ja .luokka)",
+                        *where,
+                        f"määre '{key}' ei ole sallittu {{ }}-merkinnässä: poista se (sallittuja "
+                        "ovat #tunnus ja .luokka)",
                     )
                 )
+        for value in _ATTR_ID.findall(match.group(1)):
+            if problem := id_problem(value):
+                found.append((*where, problem))
+        for value in _ATTR_CLASS.findall(match.group(1)):
+            if problem := class_problem(value):
+                found.append((*where, problem))
     return sorted(set(found))
+
+
+# --- henkilötunnus in what the page will show ----------------------------------------------------------
+
+_TAGS = re.compile(r"<[^<>]*>")
+
+
+def shown_text(line: str) -> str:
+    """A line of Markdown as a reader sees it: without backslash escapes, tags and invisible characters,
+    with character references decoded (so '131052\\-308T' and '131052&#45;308T' are found as what they are)."""
+    return _INVISIBLE.sub("", html.unescape(_TAGS.sub("", line.replace("\\", "")))).replace("\u00a0", " ")
+
+
+# --- where a macro may be called --------------------------------------------------------------------------
+
+AGREEMENT_SECTIONS = (
+    "sopijaosapuolet",
+    "voimaantulo-ja-voimassaolo",
+    "tarkoitus-ja-lahtokohdat",
+    "yhteistyon-toimintamalli",
+    "osapuolten-vastuualueet",
+    "rahoitus",
+    "salassapito",
+    "irtisanominen-muuttaminen-tai-purkaminen",
+    "asiakirjojen-lukumaara",
+    "allekirjoitukset",
+    "liite",
+)
+REPORT_FOLDER = "docs/tunnistamisraportit/"
+# Macros that draw a whole page section: once a page is enough, and more would only make the build slow.
+ONCE_PER_PAGE = {
+    "koko_asiakirja",
+    "vastuuhenkilot",
+    "raporttihaku",
+    "ajankohtaista",
+    "tietolahdetaulukko",
+    "raportti",
+    "osapuolet",
+    "allekirjoitukset",
+    "yllapidon_tilanne",
+}
+MAX_CALLS = 60
+
+
+def placement_problems(parts: list[Part], file: str) -> list[tuple[int, str]]:
+    """(line, message) for calls in the wrong place: a report line outside a report page, the whole agreement
+    inside one of its own sections, a large macro twice on one page."""
+    found, seen = [], {}
+    calls = [p for p in parts if isinstance(p, Call)]
+    if len(calls) > MAX_CALLS:
+        found.append((calls[MAX_CALLS].line, f"sivulla on yli {MAX_CALLS} makroa: jaa sivu useammaksi"))
+    is_report = file.startswith(REPORT_FOLDER)
+    is_section = file in {f"docs/linjaukset/{name}.md" for name in AGREEMENT_SECTIONS}
+    for call in calls:
+        if call.name == "raportti" and not is_report:
+            found.append((call.line, "makroa raportti() käytetään vain tunnistamisraportin omassa tiedostossa"))
+        if call.name == "koko_asiakirja" and (is_section or is_report):
+            found.append((call.line, "makroa koko_asiakirja() ei voi käyttää linjausten omilla sivuilla"))
+        if call.name in ONCE_PER_PAGE:
+            if call.name in seen:
+                found.append(
+                    (call.line, f"makro {call.name}() on sivulla jo rivillä {seen[call.name]}: käytä sitä vain kerran")
+                )
+            seen.setdefault(call.name, call.line)
+    return found
 
 
 # --- one page, checked -------------------------------------------------------------------------------
 
+MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:")  # how MkDocs reads settings without '---'
 
-def check_body(body: str, file: str, line_offset: int, templated: bool = True) -> tuple[list[Part], list[Problem]]:
+
+def check_body(
+    body: str, file: str, line_offset: int, templated: bool = True, had_front_matter: bool = True
+) -> tuple[list[Part], list[Problem]]:
     """Parse and check a page body (after its front matter); line_offset lines precede it in the file."""
     problems = [Problem(file, line + line_offset, col, message) for line, col, message in markup_problems(body)]
+    first = body.split("\n", 1)[0]
+    if not had_front_matter and MULTIMARKDOWN_META.match(first):
+        problems.append(
+            Problem(
+                file,
+                1 + line_offset,
+                1,
+                "sivun ensimmäinen rivi muotoa 'sana: teksti' luetaan sivun "
+                "asetukseksi eikä näy sivulla: aloita sivu otsikolla (# …)",
+            )
+        )
     parts: list[Part] = [body]
-    if templated:
+    if templated and not any(p.line - line_offset == 1 and "liian pitkä" in p.message for p in problems):
         try:
-            parts = parse(body)
+            # Each call knows its line in the file, for the cross-checks' messages.
+            parts = [replace(p, line=p.line + line_offset) if isinstance(p, Call) else p for p in parse(body)]
         except PageError as exc:
             problems.append(Problem(file, exc.line + line_offset, 1, exc.message))
+        problems += [Problem(file, line, 1, message) for line, message in placement_problems(parts, file)]
     return parts, problems

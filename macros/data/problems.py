@@ -21,17 +21,29 @@ def one_line(text: str) -> str:
     return _CONTROL.sub(lambda m: "\\n" if m.group() == "\n" else f"\\x{ord(m.group()):02x}", text)
 
 
+ERROR, WARNING, NOTICE = "virhe", "varoitus", "huomautus"
+_COMMANDS = {ERROR: "error", WARNING: "warning", NOTICE: "notice"}
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
-    """A problem in one data file, at a line and column (both 1-based)."""
+    """A problem in one data file, at a line and column (both 1-based). An error stops the check and the
+    build; a warning (something to fix soon) and a notice (what the check could not judge) are shown but
+    publish."""
 
     file: str
     line: int
     column: int
     message: str
+    level: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == ERROR
 
     def plain(self) -> str:
-        return one_line(f"{self.file}:{self.line}:{self.column}: {self.message}")
+        prefix = "" if self.is_error else f"{self.level}: "
+        return one_line(f"{self.file}:{self.line}:{self.column}: {prefix}{self.message}")
 
     def github(self) -> str:
         """A GitHub workflow command (an annotation on the line), escaped as GitHub documents: %, CR and LF
@@ -43,19 +55,26 @@ class Problem:
         def prop(text: str) -> str:
             return data(text).replace(":", "%3A").replace(",", "%2C")
 
-        return f"::error file={prop(self.file)},line={self.line},col={self.column}::{data(self.message)}"
+        command = _COMMANDS[self.level]
+        return f"::{command} file={prop(self.file)},line={self.line},col={self.column}::{data(self.message)}"
 
 
-def count_text(n: int) -> str:
-    """'1 virhe', '3 virhettä' (Finnish partitive after numbers other than one)."""
-    return "1 virhe" if n == 1 else f"{n} virhettä"
+def count_text(n: int, level: str = ERROR) -> str:
+    """'1 virhe', '3 virhettä', '2 varoitusta' (Finnish partitive after numbers other than one)."""
+    if n == 1:
+        return f"1 {level}"
+    return f"{n} {level}{'ttä' if level == ERROR else 'ta'}"
+
+
+def errors(problems) -> list[Problem]:
+    return [p for p in problems if p.is_error]
 
 
 class DataError(Exception):
-    """Raised by the build when the data has problems; carries them all."""
+    """Raised by the build when the data has errors; carries them (warnings and notices do not stop it)."""
 
     def __init__(self, problems: list[Problem]):
-        self.problems = sorted(problems)
+        self.problems = sorted(errors(problems))
         lines = [p.plain() for p in self.problems]
         lines.append(f"{count_text(len(self.problems))} tiedoissa; sivustoa ei julkaistu.")
         super().__init__("\n".join(lines))
@@ -103,11 +122,13 @@ def finnish_message(error: dict) -> str:
         return error["msg"]
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern", "").startswith("^[^{}"):
-            return "ei saa sisältää merkkejä { } < >"
+            return 'ei saa sisältää merkkejä { } < > " & `'
         if "https" in ctx.get("pattern", ""):
             return "pitää olla verkko-osoite, joka alkaa https://"
-        if ctx.get("pattern") == r"^\d{6}$":
-            return "pitää olla kuusinumeroinen koodi, esim. 105439"
+        if ctx.get("pattern") == r"^(\d{3}|\d{6})$":
+            return (
+                "pitää olla kuusinumeroinen koodi, esim. 106945 (TUVAn koulutuksen osilla kolminumeroinen, esim. 102)"
+            )
         return "saa sisältää vain pieniä kirjaimia a–z, numeroita ja väliviivoja, esim. kuusilaakson-paja"
     if kind == "too_short":
         return f"luettelossa pitää olla vähintään {ctx.get('min_length', 1)} kohta(a)"

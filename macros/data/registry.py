@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import models
-from .reference import REFERENCE_FILE
+from .reference import ADDITIONS_FILE, REFERENCE_FILE
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,21 @@ KINDS: tuple[Kind, ...] = (
         front_matter=True,
         macros=("ajankohtaista", "syotelinkit"),
     ),
+    Kind(
+        "huomautukset",
+        "data/huomautukset.yml",
+        models.EditorialNotes,
+        "huomautukset",
+        macros=("huomautus", "yllapidon_tilanne"),
+    ),
     Kind("viitetiedot", REFERENCE_FILE, None, macros=("raportti", "raporttihaku")),
+    Kind(
+        "viitetietolisaykset",
+        ADDITIONS_FILE,
+        models.ReferenceAdditions,
+        "viitetietolisaykset",
+        macros=("raportti", "raporttihaku"),
+    ),
 )
 
 BY_NAME = {kind.name: kind for kind in KINDS}

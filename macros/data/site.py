@@ -6,7 +6,18 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from .models import AnnualClock, Article, Contact, Funding, Party, PriceTiers, Region, Report, Supporters
+from .models import (
+    AnnualClock,
+    Article,
+    Contact,
+    EditorialNote,
+    Funding,
+    Party,
+    PriceTiers,
+    Region,
+    Report,
+    Supporters,
+)
 from .pages import Part
 from .reference import Reference
 
@@ -17,12 +28,18 @@ class Site:
     # missing or invalid (the load then also has problems, and nothing is published).
     records: Mapping[str, object]
     reference: Reference | None = None
-    # Every page under docs/ (reports too) as checked text and macro calls, by its path under docs/.
+    # Every page under docs/ (reports too) as checked text and macro calls, by its path under docs/, and the
+    # number of lines before its text (its front matter).
     pages: Mapping[str, tuple[Part, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    page_lines: Mapping[str, int] = field(default_factory=lambda: MappingProxyType({}))
+    # The pages in mkdocs.yml's nav, and its not_in_nav patterns (None when there is no nav to check).
+    navigation: frozenset[str] | None = None
+    not_in_nav: tuple[str, ...] = ()
 
     def __post_init__(self):
         object.__setattr__(self, "records", MappingProxyType(dict(self.records)))
         object.__setattr__(self, "pages", MappingProxyType(dict(self.pages)))
+        object.__setattr__(self, "page_lines", MappingProxyType(dict(self.page_lines)))
         parties = sorted(self.records.get("osapuolet") or (), key=lambda p: p.nimi.casefold())
         object.__setattr__(self, "_party_by_id", MappingProxyType({p.id: p for p in parties}))
         object.__setattr__(self, "_parties", tuple(parties))
@@ -68,3 +85,9 @@ class Site:
     @property
     def articles(self) -> tuple[Article, ...]:
         return self.records.get("ajankohtaista") or ()
+
+    @property
+    def notes(self) -> Mapping[str, EditorialNote]:
+        """Editorial notes by their id."""
+        notes = self.records.get("huomautukset")
+        return MappingProxyType({n.tunnus: n for n in notes.huomautukset} if notes else {})

@@ -67,10 +67,10 @@ class Source:
             return 1 + self.line_offset, 1
         return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
 
-    def problem(self, path: Path_, message: str, at_key: bool = False) -> Problem:
+    def problem(self, path: Path_, message: str, at_key: bool = False, level: str = "virhe") -> Problem:
         """A problem at the value of path (or at its key, for a field that should not be there)."""
         line, col = self.at(path, at_key)
-        return Problem(self.file, line, col, message)
+        return Problem(self.file, line, col, message, level)
 
 
 _YAML_PROBLEMS = [

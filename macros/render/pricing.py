@@ -20,9 +20,17 @@ def period_cost(tier: PriceTier, days: int) -> str:
     return f"{euros(tier.vahintaan * days)} – {euros(tier.enintaan * days)}"
 
 
+VAT_SENTENCES = {
+    "veroton": "Hinnat ovat arvonlisäverottomia.",
+    "sisältyy": "Hinnat sisältävät arvonlisäveron.",
+    "lisätään": "Hintoihin lisätään arvonlisävero.",
+}
+
+
 def render_price_table(prices: PriceTiers) -> str:
     rows = [{"tier": t, "range": price_range(t)} for t in prices.tasot]
-    return render("price_table.html", rows=rows, source=prices.lahde)
+    terms = f"Hinnat koskevat vuotta {prices.vuosi}. {VAT_SENTENCES[prices.arvonlisavero]} {prices.tarkistus}"
+    return render("price_table.html", rows=rows, source=prices.lahde, year=prices.vuosi, terms=terms)
 
 
 def render_price_examples(prices: PriceTiers) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..data.models import CoveredUnit, Party, Report
-from ..data.reference import KINDS, Reference, Unit
+from ..data.reference import KINDS, Peruste, Reference, Unit, Validity, validity
 from .templating import render
 
 
@@ -25,22 +25,54 @@ def title(report: Report, workshop: Party | None) -> str:
     return f"{report.oppimisymparisto}, {workshop.nimi if workshop else report.tyopaja}"
 
 
-def qualification_views(report: Report, reference: Reference) -> list[dict]:
+@dataclass(frozen=True)
+class UnitView:
+    unit: Unit
+    kind: str  # pakollinen, osaamisalan pakollinen, valinnainen, or "" when not known
+    coverage: CoveredUnit
+    verified: bool  # found in the peruste's structure in the reference data
+
+
+@dataclass(frozen=True)
+class QualificationView:
+    code: str
+    name: str
+    diaarinumero: str
+    peruste: Peruste | None  # None when the reference data does not know it (the check has said so)
+    validity: Validity | None
+    units: tuple[UnitView, ...]
+
+    @property
+    def whole_points(self) -> int:
+        return sum(u.unit.points or 0 for u in self.units if u.coverage.kattavuus == "kokonainen")
+
+    @property
+    def all_verified(self) -> bool:
+        return all(u.verified for u in self.units)
+
+
+def qualification_views(report: Report, reference: Reference, today: date | None = None) -> list[QualificationView]:
+    """The report's qualifications with their units; today, when given, judges each peruste's validity."""
     views = []
     for coverage in report.tutkinnot:
-        peruste = next(p for p in reference.versions(coverage.koodi) if p.diaarinumero == coverage.diaarinumero)
-        units = [
-            {"unit": peruste.units[u.koodi], "kind": KINDS.get(peruste.units[u.koodi].kind, ""), "coverage": u}
-            for u in coverage.tutkinnon_osat
-        ]
+        peruste = reference.peruste(coverage.koodi, coverage.diaarinumero)
+        units = []
+        for covered in coverage.tutkinnon_osat:
+            if peruste is not None and covered.koodi in peruste.units:
+                unit = peruste.units[covered.koodi]
+                units.append(UnitView(unit, KINDS.get(unit.kind, ""), covered, True))
+            else:
+                name = covered.nimi or reference.unit_names.get(covered.koodi, covered.koodi)
+                units.append(UnitView(Unit(covered.koodi, name), "", covered, False))
         views.append(
-            {
-                "code": coverage.koodi,
-                "name": peruste.name,
-                "diaarinumero": peruste.diaarinumero,
-                "units": units,
-                "whole_points": sum(u["unit"].points or 0 for u in units if u["coverage"].kattavuus == "kokonainen"),
-            }
+            QualificationView(
+                coverage.koodi,
+                peruste.name if peruste else reference.name(coverage.koodi),
+                coverage.diaarinumero,
+                peruste,
+                validity(reference, peruste, coverage.koodi, today) if peruste and today else None,
+                tuple(units),
+            )
         )
     return views
 
@@ -54,7 +86,7 @@ def render_report(
         report=report,
         workshop=workshop,
         provider=provider,
-        qualifications=qualification_views(report, reference),
+        qualifications=qualification_views(report, reference, today),
         overdue=is_overdue(report, today),
         today=today,
     )
@@ -90,10 +122,10 @@ def coverage_matrix(
     for report in reports:
         workshop = parties[report.tyopaja]
         for view in qualification_views(report, reference):
-            qual = quals.setdefault(view["code"], {"name": view["name"], "units": {}})
-            for unit in view["units"]:
-                qual["units"].setdefault(unit["unit"].code, (unit["unit"], []))[1].append(
-                    Cover(report, workshop, unit["coverage"])
+            qual = quals.setdefault(view.code, {"name": view.name, "units": {}})
+            for unit in view.units:
+                qual["units"].setdefault(unit.unit.code, (unit.unit, []))[1].append(
+                    Cover(report, workshop, unit.coverage)
                 )
     result = []
     for code, qual in sorted(quals.items(), key=lambda item: item[1]["name"]):

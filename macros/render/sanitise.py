@@ -17,7 +17,15 @@ import markdown as markdown_lib
 import nh3
 from markupsafe import Markup
 
-from ..data.pages import ALLOWED_TAGS, GENERIC_ATTRIBUTES, TAG_ATTRIBUTES, URL_SCHEMES
+from ..data.pages import (
+    ALLOWED_TAGS,
+    GENERIC_ATTRIBUTES,
+    TAG_ATTRIBUTES,
+    URL_SCHEMES,
+    class_problem,
+    id_problem,
+    is_remote,
+)
 
 # Letters, digits and spaces stay as they are; everything else is written as &#N;.
 _PLAIN = re.compile(r"[\w ]")
@@ -34,10 +42,15 @@ def inline_text(value: object) -> Markup:
 _ATTRIBUTES = {"*": set(GENERIC_ATTRIBUTES), **{tag: set(attrs) - {"type"} for tag, attrs in TAG_ATTRIBUTES.items()}}
 
 
-def _local_pictures(tag: str, attribute: str, value: str) -> str | None:
-    """A picture must be the site's own file: one from another host would be fetched by every reader."""
-    if tag == "img" and attribute == "src" and ":" in value.split("/", 1)[0]:
+def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    """A picture must be the site's own file (one from another host would be fetched by every reader), and the
+    ids and classes the theme's script looks for (#__config, class="mermaid") are not an editor's to use."""
+    if tag == "img" and attribute == "src" and is_remote(value):
         return None
+    if attribute == "id" and id_problem(value):
+        return None
+    if attribute == "class":
+        return " ".join(name for name in value.split() if not class_problem(name)) or None
     return value
 
 
@@ -49,7 +62,7 @@ def clean_html(html: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
-        attribute_filter=_local_pictures,
+        attribute_filter=_attribute_filter,
         tag_attribute_values={"button": {"type": {"button"}}},
         filter_style_properties={"text-align"},
         link_rel=None,

@@ -22,6 +22,7 @@ def _environment() -> Environment:
     )
     env.filters["fi_date"] = finnish.fi_date
     env.filters["euros"] = finnish.euros
+    env.filters["sentence"] = finnish.sentence
     env.filters["tel"] = finnish.phone_uri
     return env
 

@@ -9,26 +9,39 @@ def visible_units(page):
 
 def test_pick_a_qualification_and_a_unit_and_open_the_report(open_page):
     page = open_page("tunnistamisraportit/", width=375)
-    page.get_by_label("Tutkinto", exact=True).select_option(label="Puuteollisuuden perustutkinto")
-    assert "Puupintojen käsitteleminen" in visible_units(page)
-    assert "Polkupyörän huolto" not in visible_units(page)
-    page.get_by_label("Tutkinnon osa, ala tai työpaja").fill("pintojen")
-    assert visible_units(page) == ["Puupintojen käsitteleminen"]
+    page.get_by_label("Tutkinto", exact=True).select_option(label="Ajoneuvoalan perustutkinto")
+    assert "Polkupyörän huolto" in visible_units(page)
+    assert "Piha- ja ulkoalueiden hoitaminen" not in visible_units(page)
+    page.get_by_label("Tutkinnon osa, ala tai työpaja").fill("polkupyö")
+    assert visible_units(page) == ["Polkupyörän huolto"]
     status = page.locator("#finder-count")
     assert status.get_attribute("role") == "status" and status.inner_text().startswith("1 tutkinnon osa (")
     row = page.locator("tr[data-filter-item]:visible")
-    assert row.get_by_text("kokonaan").count() == 1 and row.get_by_text("osittain").count() == 1
-    row.get_by_role("link", name="Koivurannan työpajasäätiö sr: Puuverstas").click()
-    page.wait_for_url("**/tunnistamisraportit/koivurannan-tyopajasaatio-puuverstas/")
-    assert page.locator("h1").inner_text().rstrip("¶").strip() == "Puuverstas, Koivurannan työpajasäätiö sr"
+    assert row.get_by_text("kokonaan").count() == 1 and row.get_by_text("osittain").count() == 0
+    row.get_by_role("link", name="Seudun Kierrätyspaja Oy: Pyörä- ja pienkonehuolto").click()
+    page.wait_for_url("**/tunnistamisraportit/seudun-kierratyspaja-pyorahuolto/")
+    assert page.locator("h1").inner_text().rstrip("¶").strip() == "Pyörä- ja pienkonehuolto, Seudun Kierrätyspaja Oy"
     assert not page.problems
+
+
+def test_a_unit_covered_by_two_workshops_lists_both(open_page):
+    page = open_page("tunnistamisraportit/", width=375)
+    page.get_by_label("Tutkinto", exact=True).select_option(label="Tutkintokoulutukseen valmentava koulutus")
+    page.get_by_label("Tutkinnon osa, ala tai työpaja").fill("työelämätaidot")
+    row = page.locator("tr[data-filter-item]:visible")
+    assert row.count() == 1 and row.get_by_text("osittain").count() == 2
+    assert row.get_by_role("link", name="Kuusilaakson nuorten työpaja Verstas: Mediapaja").is_visible()
+    assert row.get_by_role("link", name="Nuorisoverstas Lahdenperä ry: Luontopaja").is_visible()
 
 
 def test_municipality_filter(open_page):
     page = open_page("tunnistamisraportit/")
     page.get_by_label("Kunta", exact=True).select_option(label="Harjula")
-    units = visible_units(page)
-    assert units and all(u.startswith("Viher") for u in units)
+    assert sorted(visible_units(page)) == [
+        "Kiinteistön yleishoito ja valvonta",
+        "Koneiden käsittely puhtaus- ja kiinteistöpalvelualalla",
+        "Piha- ja ulkoalueiden hoitaminen",
+    ]
     assert page.locator("section[data-filter-group]:visible").count() == 1
 
 
