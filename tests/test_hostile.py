@@ -199,6 +199,22 @@ def hetu(birth: str, sign: str, individual: str) -> str:
 
 SCHEMA = "# yaml-language-server: $schema=../../schemas/osapuoli.schema.json\n"
 
+
+def replaced(file, old, new, fragment):
+    """Replace the first line that starts with old (after its indentation) by new; the line is expected."""
+
+    def case(project):
+        lines = (project / file).read_text(encoding="utf-8").split("\n")
+        index = next(i for i, line in enumerate(lines) if line.strip().startswith(old))
+        lines[index] = lines[index][: len(lines[index]) - len(lines[index].lstrip())] + new
+        (project / file).write_text("\n".join(lines), encoding="utf-8")
+        return Refusal(file, index + 1, fragment)
+
+    return case
+
+
+NESTED_DIVS = '<div markdown="1">\n\n' * 600 + "x" + "\n\n</div>" * 600
+
 REFUSED = {
     # Jinja in a page or a report body: nothing but our macros with literal arguments.
     "page: os.popen through cycler": page_jinja("{{ cycler.__init__.__globals__.os.popen('id').read() }}"),
@@ -241,7 +257,44 @@ REFUSED = {
     "report body: img onerror": report_text("<img src=x onerror=alert(1)>", "onerror"),
     "news body: javascript link": news_text("[x](javascript:alert(1))", "javascript:"),
     "news body: script": news_text("<script>alert(1)</script>", "<script>"),
+    # Found by the red team: things that reach Material's own scripts or the reader's privacy.
+    "page: element with Material's config id": page_text('<p id="__config">{"search":"data:x"}</p>', "__config"),
+    "page: element with a Material id": page_text('<div id="md-search">x</div>', "md-"),
+    "page: mermaid class runs a diagram script": page_text('<pre class="mermaid">graph TD; A-->B</pre>', "mermaid"),
+    "page: protocol-relative picture": page_text('<img src="//seuranta.example/p.png" alt="x">', "oma tiedosto"),
+    "page: protocol-relative Markdown picture": page_text("![y](//seuranta.example/q.png)", "oma tiedosto"),
+    "page: picture behind a backslash host": page_text('<img src="/\\seuranta.example/r.png" alt="z">', "oma tiedosto"),
+    "page: whole agreement inside a section": page_jinja("{{ koko_asiakirja() }}"),
+    "page: report macro outside a report": page_jinja("{{ raportti() }}"),
+    "page: unknown editorial note": page_jinja('{{ huomautus("ei-ole") }}'),
+    "page: 600 nested HTML elements": page_text(NESTED_DIVS, "sisäkkäin yli 20 tasoa", 2 * 20),
+    "page: 5,000 brackets on a line": page_text("[" * 5000, "hakasulkua"),
+    "page: quotes 50 deep": page_text(">" * 50 + " x", "lainaukset"),
+    "page: link to a page that does not exist": page_text("[Katso](puuttuva-sivu.md)", "puuttuva-sivu.md"),
+    "page: new page outside the navigation": new_file("docs/uusi-sivu.md", "# Uusi\n", "mkdocs.yml"),
+    "hetu behind a Markdown escape": page_text("Tunnus 131052\\-308T", "henkilötunnus"),
+    "hetu behind an HTML entity": page_text("Tunnus 131052&#45;308T", "henkilötunnus"),
+    "hetu split by an element": page_text("Tunnus 131052<span>-</span>308T", "henkilötunnus"),
+    "hetu in a news body behind an entity": news_text("Tunnus 131052&#45;308T.", "henkilötunnus"),
+    "hetu with a zero-width space": report_field(
+        "oppimisymparisto", '"Viherpalvelut 131052-308\\u200bT"', "ohjausmerkki"
+    ),
+    "hetu with a word joiner in the region": field(
+        "data/alue.yml", "kuvaus", '"Tunnus 131052\\u2060-308T."', "ohjausmerkki"
+    ),
+    "clock: a date in the year 9999": replaced("data/vuosikello.yml", "paiva: 20", "paiva: 9999-12-31", "2000–2100"),
+    "report: review in the year 9999": report_field("tarkistettava", "9999-12-31", "2000–2100"),
+    "party: joined in the year 202": field(PARTY, "liittynyt", "0202-03-01", "2000–2100"),
     # Page settings an editor may give.
+    "page front matter: markup in the description": whole_file(
+        "docs/rahoitusmalli.md",
+        "---\ndescription: 'x\"><script>alert(1)</script>'\n---\n\n# Rahoitusmalli\n",
+        "{ } < >",
+        2,
+    ),
+    "page: MultiMarkdown settings lines": whole_file(
+        "docs/rahoitusmalli.md", 'description: `"><script>`\ntitle: x\n\n# Rahoitusmalli\n', "", 1
+    ),
     "page front matter: Jinja in the title": whole_file(
         "docs/rahoitusmalli.md", "---\ntitle: '{{ config }}'\n---\n\n# Rahoitusmalli\n", "{ } < >", 2
     ),

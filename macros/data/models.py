@@ -69,6 +69,17 @@ Url = Annotated[
     ),
 ]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)
+
+
+def _day_problem(value: date) -> str | None:
+    if not FIRST_DAY <= value <= LAST_DAY:
+        return f"päivämäärän vuoden pitää olla {FIRST_DAY.year}–{LAST_DAY.year}: tarkista vuosi ({value.year})"
+    return None
+
+
+# Every date in the data: a year typo (9999, 0202) is an editor's mistake, and it must not reach calendars.
+Day = Annotated[date, _check(_day_problem)]
 Month = Annotated[int, Field(ge=1, le=12)]
 
 
@@ -160,7 +171,7 @@ class Authority(Record):
     nimi: Line = Field(description="Viranomaisen nimi, esim. Liikenne- ja viestintävirasto Traficom.")
     osoite: Url = Field(description="Sivu, jolla ohjeet ilmoituksen tekemiseen ovat (https://).")
     lahde: SourceRef = Field(description="Lähde, josta valvontaviranomainen on tarkistettu.")
-    tarkistettu: date = Field(description="Päivä, jona tieto tarkistettiin lähteestä (VVVV-KK-PP).")
+    tarkistettu: Day = Field(description="Päivä, jona tieto tarkistettiin lähteestä (VVVV-KK-PP).")
 
 
 class Controller(Record):
@@ -204,7 +215,7 @@ PartyKind = Literal["työpaja", "koulutuksen järjestäjä"]
 class Ending(Record):
     """Osapuolen lähtö linjauksista: linjaukset voi irtisanoa, muuttaa tai purkaa vain kirjallisesti."""
 
-    paiva: date = Field(description="Päivä, josta alkaen osapuoli ei ole enää mukana (VVVV-KK-PP).")
+    paiva: Day = Field(description="Päivä, josta alkaen osapuoli ei ole enää mukana (VVVV-KK-PP).")
     tapa: Literal["irtisanominen", "purkaminen", "yksipuolinen purkaminen"] = Field(
         description="'irtisanominen' (kirjallinen irtisanominen), 'purkaminen' (osapuolten yhteinen kirjallinen "
         "päätös) tai 'yksipuolinen purkaminen' (koulutuksen järjestäjä, kun lait tai määräykset estävät "
@@ -228,8 +239,8 @@ class Party(FileRecord):
     alkuperainen: bool = Field(
         description="true, jos osapuoli on alkuperäinen sopijaosapuoli; false, jos se on liittynyt myöhemmin."
     )
-    liittynyt: date = Field(description="Päivä, jona osapuoli liittyi linjauksiin (VVVV-KK-PP).")
-    allekirjoitettu: date | None = Field(
+    liittynyt: Day = Field(description="Päivä, jona osapuoli liittyi linjauksiin (VVVV-KK-PP).")
+    allekirjoitettu: Day | None = Field(
         default=None, description="Allekirjoituspäivä (VVVV-KK-PP); jätä tyhjäksi, kunnes on allekirjoitettu."
     )
     allekirjoituspaikka: Line | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
@@ -383,7 +394,7 @@ class Activity(Record):
         default=None,
         description="Loppukuukausi 1–12; voi olla alkua pienempi, jos jakso jatkuu yli vuodenvaihteen (esim. 11 → 2).",
     )
-    paiva: date | None = Field(
+    paiva: Day | None = Field(
         default=None, description="Tarkka päivämäärä (VVVV-KK-PP), jos toiminto on tiettynä päivänä."
     )
     toistuvuus: Literal["vuosittain", "kerran"] = Field(description="'vuosittain' tai 'kerran'.")
@@ -481,8 +492,8 @@ class Report(TextRecord):
     osaamistodistus: bool = Field(description="true, jos työpaja voi antaa osaamistodistuksen näistä tutkinnon osista.")
     naytot: bool = Field(description="true, jos työpajalla voidaan järjestää näyttöjä.")
     tunnistajat: Recognisers = Field(description="Ketkä tunnistivat oppimisympäristön.")
-    tunnistettu: date = Field(description="Tunnistamisen päivämäärä (VVVV-KK-PP).")
-    tarkistettava: date = Field(
+    tunnistettu: Day = Field(description="Tunnistamisen päivämäärä (VVVV-KK-PP).")
+    tarkistettava: Day = Field(
         description="Päivä, johon mennessä raportti tarkistetaan (VVVV-KK-PP); perusteet muuttuvat."
     )
     alkuperainen_raportti: Url | None = Field(
@@ -497,7 +508,7 @@ class Article(TextRecord):
     """Uutinen (data/ajankohtaista/<päivä>-<aihe>.md, rivien '---' välissä)."""
 
     otsikko: Line = Field(description="Uutisen otsikko.")
-    paivamaara: date = Field(
+    paivamaara: Day = Field(
         description="Julkaisupäivä (VVVV-KK-PP). Tulevaisuuden päivällä uutinen julkaistaan vasta sinä päivänä."
     )
     tiivistelma: Text = Field(description="Yhden virkkeen tiivistelmä luetteloon ja syötteeseen.")
@@ -540,12 +551,12 @@ class ReferenceAddition(Record):
     nimi: Line | None = Field(default=None, description="Perusteen nimi (uudelle perusteelle).")
     tutkinnot: list[Code] = Field(default_factory=list, description="Tutkintojen koodit (uudelle perusteelle).")
     eperusteet_id: int | None = Field(default=None, ge=1, description="Perusteen tunnus ePerusteissa.")
-    alkaa: date | None = Field(default=None, description="Voimaantulo (VVVV-KK-PP).")
-    loppuu: date | None = Field(default=None, description="Voimassaolon viimeinen päivä (VVVV-KK-PP).")
-    siirtyma_paattyy: date | None = Field(default=None, description="Siirtymäajan viimeinen päivä (VVVV-KK-PP).")
+    alkaa: Day | None = Field(default=None, description="Voimaantulo (VVVV-KK-PP).")
+    loppuu: Day | None = Field(default=None, description="Voimassaolon viimeinen päivä (VVVV-KK-PP).")
+    siirtyma_paattyy: Day | None = Field(default=None, description="Siirtymäajan viimeinen päivä (VVVV-KK-PP).")
     korvaa: list[Line] = Field(default_factory=list, description="Perusteet, jotka tämä korvaa (diaarinumerot).")
     lahde: SourceRef = Field(description="Virallinen lähde, josta tiedot on tarkistettu.")
-    tarkistettu: date = Field(description="Päivä, jona tiedot tarkistettiin lähteestä (VVVV-KK-PP).")
+    tarkistettu: Day = Field(description="Päivä, jona tiedot tarkistettiin lähteestä (VVVV-KK-PP).")
 
 
 class Renewal(Record):
@@ -554,9 +565,9 @@ class Renewal(Record):
     tyyppi: Literal["perustutkinto", "ammattitutkinto", "erikoisammattitutkinto"] = Field(
         description="Minkä tyypin kaikki perusteet uudistuivat."
     )
-    paiva: date = Field(description="Päivä, jona uudet perusteet tulivat voimaan (VVVV-KK-PP).")
+    paiva: Day = Field(description="Päivä, jona uudet perusteet tulivat voimaan (VVVV-KK-PP).")
     lahde: SourceRef = Field(description="Virallinen lähde.")
-    tarkistettu: date = Field(description="Päivä, jona tieto tarkistettiin lähteestä (VVVV-KK-PP).")
+    tarkistettu: Day = Field(description="Päivä, jona tieto tarkistettiin lähteestä (VVVV-KK-PP).")
 
 
 class ReferenceAdditions(Record):
@@ -583,7 +594,7 @@ class EditorialNote(Record):
         default="huomautus", description="'huomautus', 'varoitus' (tieto on vanhentunut) tai 'tieto'."
     )
     lahteet: list[SourceRef] = Field(min_length=1, description="Lähteet, joista huomautuksen tiedot on tarkistettu.")
-    tarkistettu: date = Field(description="Päivä, jona tiedot tarkistettiin lähteistä (VVVV-KK-PP).")
+    tarkistettu: Day = Field(description="Päivä, jona tiedot tarkistettiin lähteistä (VVVV-KK-PP).")
 
 
 class EditorialNotes(Record):

@@ -592,12 +592,14 @@ def markup_problems(text: str) -> list[tuple[int, int, str]]:
 # --- henkilötunnus in what the page will show ----------------------------------------------------------
 
 _TAGS = re.compile(r"<[^<>]*>")
+# What a reader does not see between two characters (spaces and line breaks they do see).
+_UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
 def shown_text(line: str) -> str:
     """A line of Markdown as a reader sees it: without backslash escapes, tags and invisible characters,
     with character references decoded (so '131052\\-308T' and '131052&#45;308T' are found as what they are)."""
-    return _INVISIBLE.sub("", html.unescape(_TAGS.sub("", line.replace("\\", "")))).replace("\u00a0", " ")
+    return _UNSEEN.sub("", html.unescape(_TAGS.sub("", line.replace("\\", "")))).replace("\u00a0", " ")
 
 
 # --- where a macro may be called --------------------------------------------------------------------------
