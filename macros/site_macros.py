@@ -159,6 +159,8 @@ def build_macros(
 
     macros = {
         "alue": lambda kentta: _region_value(site.region, kentta),
+        "valvontaviranomainen": lambda: html(render("authority.html", authority=site.region.valvontaviranomainen)),
+        "rekisterinpitaja": lambda: html(render("controller.html", controller=site.region.rekisterinpitaja)),
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, today, page().base)),
         "yhteistyon_tila": lambda: html(parties.render_status(status, site.region.nimi_genetiivi, page().base)),
         "tilasana": lambda: inline_text(status.word),

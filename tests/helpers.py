@@ -199,7 +199,6 @@ def funding() -> Funding:
             "erityinen_tuki_prosentti": 150,
             "lahde": "Pohja",
             "vuosi": 2019,
-            "huomautus": "Vanhoja lukuja.",
         }
     )
 

@@ -421,7 +421,8 @@ INERT = {
     ),
     "price tier name with a link": ("data/hintatasot.yml", None, PAYLOAD),
     "price tier contents over lines": ("data/hintatasot.yml", None, "|-\n      Teksti\n\n      # Otsikko\n"),
-    "funding note with HTML": ("data/rahoitus.yml", "huomautus", PAYLOAD),
+    "funding source with HTML": ("data/rahoitus.yml", "lahde", PAYLOAD),
+    "editorial note title and text with HTML": ("data/huomautukset.yml", None, PAYLOAD),
     "supporter role with a link": ("data/tukiorganisaatiot.yml", None, PAYLOAD),
     "party name that is a formula": (PARTY, "nimi", '\'=HYPERLINK("https://x.example";"Avaa")\''),
     "contact name starting with @": (CONTACT, "nimi", "'@SUM(1+1)*cmd|'' /C calc''!A0'"),
@@ -465,6 +466,13 @@ def apply_inert(project: Path) -> None:
     supporters = project / "data/tukiorganisaatiot.yml"
     text = supporters.read_text(encoding="utf-8")
     supporters.write_text(re.sub(r"  - nimi: .*", f"  - nimi: {repr_yaml(PAYLOAD)}", text, count=1), encoding="utf-8")
+    notes = project / "data/huomautukset.yml"
+    text = notes.read_text(encoding="utf-8")
+    text = re.sub(r"    otsikko: .*", f"    otsikko: {repr_yaml(PAYLOAD)}", text, count=1)
+    text = re.sub(
+        r"    teksti: \|-\n(?:(?:      .*)?\n)*?(?=    \w)", f"    teksti: {repr_yaml(PAYLOAD)}\n", text, count=1
+    )
+    notes.write_text(text, encoding="utf-8")
     clock = project / "data/vuosikello.yml"
     text = clock.read_text(encoding="utf-8")
     clock.write_text(re.sub(r"    otsikko: .*", f"    otsikko: {repr_yaml(PAYLOAD)}", text, count=1), encoding="utf-8")

@@ -461,7 +461,7 @@ def check_notes(site: Site, broken: frozenset[str], today: date) -> list[Problem
             name = dict(zip(pages.PAGE_MACROS["huomautus"].params, call.args, strict=False)) | dict(call.kwargs)
             note = name.get("tunnus")
             used.add(note)
-            if note not in site.notes and "huomautukset/huomautukset" not in broken:
+            if note not in site.notes and "huomautukset" not in broken:
                 problems.append(
                     Problem(
                         f"docs/{page}",
@@ -494,6 +494,22 @@ def check_notes(site: Site, broken: frozenset[str], today: date) -> list[Problem
 
 
 _MD_PAGE_LINK = re.compile(r"\]\(\s*<?([^)\s>#:]+\.md)(#[^)\s>]*)?")
+
+
+def check_region(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
+    """The supervising authority is a fact the region states: checked from its source within a year."""
+    authority = site.region.valvontaviranomainen if site.region else None
+    if authority is None or (today - authority.tarkistettu).days <= 365:
+        return []
+    return [
+        authority.problem(
+            f"valvontaviranomaisen tieto on tarkistettu viimeksi {authority.tarkistettu.day}."
+            f"{authority.tarkistettu.month}.{authority.tarkistettu.year}: tarkista se lähteestä ja päivitä "
+            "'tarkistettu'",
+            "tarkistettu",
+            level=NOTICE,
+        )
+    ]
 
 
 def check_links_and_navigation(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
@@ -543,13 +559,15 @@ CHECKS = [
     check_clock,
     check_reports,
     check_notes,
+    check_region,
     check_links_and_navigation,
 ]
 
 
 def cross_check(site: Site, broken: frozenset[str] = frozenset(), today: date | None = None) -> list[Problem]:
-    """Every cross-check; broken names the records ('osapuolet/x') whose files are invalid, so that a
-    reference to them is not reported a second time; today is the day the data is judged on."""
+    """Every cross-check; broken names the records ('osapuolet/x', or the kind of a single file:
+    'huomautukset') whose files are invalid, so that a reference to them is not reported a second time;
+    today is the day the data is judged on."""
     problems = []
     for check in CHECKS:
         problems.extend(check(site, broken, today or date.today()))

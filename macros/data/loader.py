@@ -305,7 +305,10 @@ def _read_kind(
             if not (root / kind.path).is_symlink():
                 problems.append(Problem(kind.path, 1, 1, "tiedosto puuttuu: palauta se versiohistoriasta"))
             return None
-        return _guarded(kind.path, problems, read_record, root / kind.path, root, kind.model, problems)
+        record = _guarded(kind.path, problems, read_record, root / kind.path, root, kind.model, problems)
+        if record is None:
+            broken.add(kind.name)  # an invalid single file: what refers into it is not reported as well
+        return record
     records = []
     for file in files:
         if file.rpartition("/")[0] + "/" != kind.path:

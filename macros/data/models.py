@@ -331,7 +331,6 @@ class Funding(Record):
     )
     lahde: Line = Field(description="Lukujen lähde.")
     vuosi: int = Field(ge=2000, le=2100, description="Vuosi, jonka tilannetta luvut kuvaavat.")
-    huomautus: Text = Field(description="Toimituksen huomautus lukujen ajantasaisuudesta.")
 
 
 # --- data/vastuuhenkilot/<tunnus>.yml ---------------------------------------------------------------------

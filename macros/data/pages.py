@@ -49,6 +49,12 @@ PAGE_MACROS: dict[str, Macro] = {
         'Alueen tieto tekstinä: alue("nimi"), "nimi_genetiivi", "kunnat", "kuvaus", "yllapitaja"; '
         '"sahkoposti" ja "palaute_sahkoposti" linkkeinä',
     ),
+    "valvontaviranomainen": Macro(
+        {}, "Saavutettavuusvaatimusten valvontaviranomainen lähteineen (data/alue.yml, valvontaviranomainen)"
+    ),
+    "rekisterinpitaja": Macro(
+        {}, "Vastuuhenkilöhakemiston rekisterinpitäjä ja tietosuojavastaava (data/alue.yml, rekisterinpitaja)"
+    ),
     "osapuolet": Macro({}, "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
     "yhteistyon_tila": Macro({}, "Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet"),
     "tilasana": Macro({}, "Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä"),
