@@ -127,7 +127,7 @@ def generate(out: Path, seed: int = 2026, scale: float = 1.0) -> dict:
             shutil.copytree(source, out / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(source, out / part)
-    shutil.copytree(ROOT / "docs", out / "docs", ignore=shutil.ignore_patterns("tunnistamisraportit"))
+    shutil.copytree(ROOT / "docs", out / "docs", ignore=shutil.ignore_patterns("tunnistamisraportit", "osapuolet"))
     shutil.copytree(ROOT / "data", out / "data", ignore=shutil.ignore_patterns("osapuolet", "vastuuhenkilot"))
     towns = municipalities()
     ids = business_ids(rng)
@@ -157,6 +157,7 @@ def generate(out: Path, seed: int = 2026, scale: float = 1.0) -> dict:
                     next(people),
                 ),
             )
+            write(out / "docs/osapuolet" / f"{slug}.md", "{{ osapuoli() }}\n")
             parties.append((slug, name, kind, served))
 
     workshops = [p for p in parties if p[2] == "työpaja"]

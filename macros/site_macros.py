@@ -116,6 +116,9 @@ def build_macros(
         """A block of generated HTML: the page gets a placeholder, the HTML goes in after Markdown."""
         return Markup(stash.put(text) if stash is not None else "\n\n" + text + "\n\n")
 
+    def primary_contact(party_id: str):
+        return next((c for c in site.contacts if c.osapuoli == party_id and c.ensisijainen), None)
+
     def report() -> Markup:
         chosen = reports_by_file[page().src]
         workshop = site.party_by_id.get(chosen.tyopaja)
@@ -124,7 +127,30 @@ def build_macros(
         return (
             Markup("# ")
             + inline_text(reports.title(chosen, workshop))
-            + html(reports.render_report(chosen, workshop, provider, site.reference, today))
+            + html(
+                reports.render_report(
+                    chosen, workshop, provider, site.reference, today, primary_contact(chosen.tyopaja)
+                )
+            )
+        )
+
+    def party_page() -> Markup:
+        chosen = site.party_by_id[page().src.removeprefix("osapuolet/").removesuffix(".md")]
+        # The page's title as a Markdown heading, as on a report page.
+        return (
+            Markup("# ")
+            + inline_text(chosen.nimi)
+            + html(
+                parties.render_party_page(
+                    chosen,
+                    [c for c in site.contacts if c.osapuoli == chosen.id],
+                    [r for r in site.reports if r.tyopaja == chosen.id],
+                    [r for r in site.reports if r.tunnistajat.koulutuksen_jarjestaja == chosen.id],
+                    site.reference,
+                    today,
+                    page().base,
+                )
+            )
         )
 
     def calendar_links() -> Markup:
@@ -162,6 +188,7 @@ def build_macros(
         "valvontaviranomainen": lambda: html(render("authority.html", authority=site.region.valvontaviranomainen)),
         "rekisterinpitaja": lambda: html(render("controller.html", controller=site.region.rekisterinpitaja)),
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, today, page().base)),
+        "osapuoli": party_page,
         "yhteistyon_tila": lambda: html(parties.render_status(status, site.region.nimi_genetiivi, page().base)),
         "tilasana": lambda: inline_text(status.word),
         "kappalemaara": lambda: inline_text(parties.copies_sentence(site.parties, today)),
@@ -172,7 +199,9 @@ def build_macros(
         "hinnoitteluesimerkki": lambda: html(pricing.render_price_example(site.price_tiers)),
         "rahoituskaavio": lambda: html(funding.render_funding_chart(site.funding)),
         "vastuuhenkilot": lambda alku=None, loppu=None: html(
-            contacts.render_directory(site.parties, site.contacts, page().base + "vastuuhenkilot/", alku, loppu)
+            contacts.render_directory(
+                site.parties, site.contacts, page().base + "vastuuhenkilot/", alku, loppu, page().base
+            )
         ),
         "vuosikello": lambda omistaja=None, renkaat=None, vuosi=None: html(
             clock.render_clock(

@@ -160,6 +160,7 @@ def test_summary_lists_the_changes_between_two_data_states(root, tmp_path):
         encoding="utf-8",
     )
     shutil.copy(after / "data/osapuolet/harjulan-tyopaja.yml", after / "data/osapuolet/uusi-paja.yml")
+    (after / "docs/osapuolet/uusi-paja.md").write_text("{{ osapuoli() }}\n", encoding="utf-8")
     new = after / "data/osapuolet/uusi-paja.yml"
     new.write_text(
         new.read_text(encoding="utf-8")

@@ -69,6 +69,7 @@ def test_feed_is_valid_atom_with_stable_ids(root):
 
 
 def test_new_party_appears_in_the_feed_on_its_joining_day(project):
+    (project / "docs/osapuolet/uusi.md").write_text("{{ osapuoli() }}\n", encoding="utf-8")
     path = project / "data/osapuolet/uusi.yml"
     path.write_text(
         (project / "data/osapuolet/mantyniemen-tyopaja.yml")

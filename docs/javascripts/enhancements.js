@@ -54,6 +54,13 @@
       if (empty) empty.hidden = visible !== 0;
     }
 
+    // A link may choose a filter: tunnistamisraportit/?tutkinto=351301 opens the finder at that qualification.
+    var params = new URLSearchParams(window.location.search);
+    selects.forEach(function (select) {
+      var wanted = params.get(select.getAttribute("data-filter-select"));
+      if (wanted && select.querySelector("option[value='" + CSS.escape(wanted) + "']")) select.value = wanted;
+    });
+
     if (input) input.addEventListener("input", apply);
     selects.forEach(function (select) { select.addEventListener("change", apply); });
     if ((input && input.value) || selects.some(function (s) { return s.value; })) apply();

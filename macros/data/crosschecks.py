@@ -67,6 +67,44 @@ def check_parties(site: Site, broken: frozenset[str], today: date) -> list[Probl
     return problems
 
 
+PARTY_PAGE = "osapuolet/{}.md"
+
+
+def check_party_pages(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
+    """Every party has a page of its own (docs/osapuolet/<tunnus>.md, which shows it with {{ osapuoli() }}),
+    and every page there belongs to a party."""
+    problems = []
+    for party in site.parties:
+        page = PARTY_PAGE.format(party.id)
+        if page not in site.pages:
+            problems.append(
+                party.problem(
+                    f"osapuolella ei ole omaa sivua: luo tiedosto docs/{page}, jonka ensimmäinen rivi on "
+                    "{{ osapuoli() }} (katso mallia ylläpito-ohjeesta)",
+                    "nimi",
+                )
+            )
+        elif not any(isinstance(p, pages.Call) and p.name == "osapuoli" for p in site.pages[page]):
+            problems.append(
+                Problem(f"docs/{page}", 1, 1, "sivulta puuttuu rivi {{ osapuoli() }}, joka näyttää osapuolen tiedot")
+            )
+    for page in site.pages:
+        folder, _, name = page.rpartition("/")
+        if folder == "osapuolet" and name.endswith(".md") and name[:-3] not in site.party_by_id:
+            if f"osapuolet/{name[:-3]}" in broken:
+                continue
+            problems.append(
+                Problem(
+                    f"docs/{page}",
+                    1,
+                    1,
+                    f"osapuolta '{name[:-3]}' ei ole kansiossa data/osapuolet{_suggest(name[:-3], site.party_by_id)}: "
+                    "sivun nimen pitää olla osapuolen tunnus",
+                )
+            )
+    return problems
+
+
 def check_prices(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     problems = []
     tiers = site.price_tiers.tasot if site.price_tiers else []
@@ -553,6 +591,7 @@ def check_links_and_navigation(site: Site, broken: frozenset[str], today: date) 
 
 CHECKS = [
     check_parties,
+    check_party_pages,
     check_prices,
     check_funding,
     check_contacts,

@@ -56,6 +56,11 @@ PAGE_MACROS: dict[str, Macro] = {
         {}, "Vastuuhenkilöhakemiston rekisterinpitäjä ja tietosuojavastaava (data/alue.yml, rekisterinpitaja)"
     ),
     "osapuolet": Macro({}, "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
+    "osapuoli": Macro(
+        {},
+        "Yhden osapuolen sivu: tila, kunnat, vastuuhenkilöt ja tunnistamisraportit (osapuolen omassa "
+        "tiedostossa docs/osapuolet/<tunnus>.md)",
+    ),
     "yhteistyon_tila": Macro({}, "Yhteistyön tila ja ketkä eivät ole vielä allekirjoittaneet"),
     "tilasana": Macro({}, "Tilasana: suunnittelee yhteistyötä / tekee yhteistyötä"),
     "kappalemaara": Macro({}, "Virke asiakirjan kappalemäärästä (yksi kullekin osapuolelle)"),
@@ -624,6 +629,7 @@ AGREEMENT_SECTIONS = (
     "liite",
 )
 REPORT_FOLDER = "docs/tunnistamisraportit/"
+PARTY_FOLDER = "docs/osapuolet/"
 # Macros that draw a whole page section: once a page is enough, and more would only make the build slow.
 ONCE_PER_PAGE = {
     "koko_asiakirja",
@@ -632,6 +638,7 @@ ONCE_PER_PAGE = {
     "ajankohtaista",
     "tietolahdetaulukko",
     "raportti",
+    "osapuoli",
     "osapuolet",
     "allekirjoitukset",
     "yllapidon_tilanne",
@@ -651,6 +658,8 @@ def placement_problems(parts: list[Part], file: str) -> list[tuple[int, str]]:
     for call in calls:
         if call.name == "raportti" and not is_report:
             found.append((call.line, "makroa raportti() käytetään vain tunnistamisraportin omassa tiedostossa"))
+        if call.name == "osapuoli" and not file.startswith(PARTY_FOLDER):
+            found.append((call.line, "makroa osapuoli() käytetään vain osapuolen omassa tiedostossa docs/osapuolet/"))
         if call.name == "koko_asiakirja" and (is_section or is_report):
             found.append((call.line, "makroa koko_asiakirja() ei voi käyttää linjausten omilla sivuilla"))
         if call.name in ONCE_PER_PAGE:

@@ -63,10 +63,23 @@ KINDS: tuple[Kind, ...] = (
         models.Party,
         "osapuoli",
         many=True,
-        macros=("osapuolet", "yhteistyon_tila", "tilasana", "kappalemaara", "allekirjoitukset", "ajankohtaista"),
+        macros=(
+            "osapuolet",
+            "osapuoli",
+            "yhteistyon_tila",
+            "tilasana",
+            "kappalemaara",
+            "allekirjoitukset",
+            "ajankohtaista",
+        ),
     ),
     Kind(
-        "vastuuhenkilot", "data/vastuuhenkilot/", models.Contact, "vastuuhenkilo", many=True, macros=("vastuuhenkilot",)
+        "vastuuhenkilot",
+        "data/vastuuhenkilot/",
+        models.Contact,
+        "vastuuhenkilo",
+        many=True,
+        macros=("vastuuhenkilot", "osapuoli", "raportti"),
     ),
     Kind(
         "tunnistamisraportit",
@@ -75,7 +88,7 @@ KINDS: tuple[Kind, ...] = (
         "tunnistamisraportti",
         many=True,
         front_matter=True,
-        macros=("raportti", "raporttihaku"),
+        macros=("raportti", "raporttihaku", "osapuoli"),
     ),
     Kind(
         "ajankohtaista",

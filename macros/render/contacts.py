@@ -61,9 +61,11 @@ def render_directory(
     files: str = "",
     first: str | None = None,
     last: str | None = None,
+    base: str = "",
 ) -> str:
     """The directory; files is the relative path to the folder of the take-away files; first/last limit it
-    to organisations by initial, to split a national directory over several pages."""
+    to organisations by initial, to split a national directory over several pages; base leads to the site's
+    root (for the links to the parties' pages)."""
     chosen = [p for p in parties if initial_between(p.nimi, first, last)]
     ids = {p.id for p in chosen}
     people = [c for c in contacts if c.osapuoli in ids]
@@ -75,6 +77,7 @@ def render_directory(
         languages=LANGUAGES,
         count=len(people),
         files=files,
+        base=base,
     )
 
 

@@ -6,7 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..data.models import Party, Supporter
+from ..data.finnish import fi_date
+from ..data.models import Contact, Party, Report, Supporter
+from ..data.reference import Reference
+from .contacts import LANGUAGES, scope_text
+from .reports import qualification_views
 from .templating import render
 
 STATUS_PLANNING = "suunnittelee yhteistyötä"
@@ -95,3 +99,49 @@ def render_signatures(parties: Sequence[Party], today: date) -> str:
 
 def render_supporters(supporters: Sequence[Supporter]) -> str:
     return render("supporters.html", supporters=sorted(supporters, key=lambda s: s.nimi.casefold()))
+
+
+def standing(party: Party, today: date) -> str:
+    """The party's place in the agreement today, in one Finnish sentence."""
+    if party.ended_by(today):
+        return f"Lähtenyt linjauksista {fi_date(party.paattyminen.paiva)} alkaen ({party.paattyminen.tapa})."
+    if party.allekirjoitettu:
+        kind = "Alkuperäinen sopijaosapuoli" if party.alkuperainen else "Liittynyt myöhemmin"
+        return f"{kind}; allekirjoittanut linjaukset {fi_date(party.allekirjoitettu)}."
+    if party.alkuperainen:
+        return "Alkuperäinen sopijaosapuoli; allekirjoitus puuttuu vielä."
+    return f"Liittymässä linjauksiin ({fi_date(party.liittynyt)}); liittymisen allekirjoitus puuttuu vielä."
+
+
+def render_party_page(
+    party: Party,
+    people: Sequence[Contact],
+    own_reports: Sequence[Report],
+    recognised: Sequence[Report],
+    reference: Reference,
+    today: date,
+    base: str = "",
+) -> str:
+    """A party's own page: standing, facts, contact persons (the primary first), and the recognition reports
+    of its workshop (or those its teachers took part in, for a provider) with the units they cover."""
+    people = sorted(people, key=lambda c: (not c.ensisijainen, c.nimi.casefold()))
+    views = [
+        (r, qualification_views(r, reference, today)) for r in sorted(own_reports, key=lambda r: r.oppimisymparisto)
+    ]
+    fields = sorted(
+        {q.name for _r, qs in views for q in qs}
+        | {c.vastuualue.kuvaus for c in people if c.vastuualue.tyyppi == "ala" and c.vastuualue.kuvaus}
+    )
+    return render(
+        "party_page.html",
+        party=party,
+        standing=standing(party, today),
+        people=people,
+        views=views,
+        recognised=sorted(recognised, key=lambda r: r.oppimisymparisto),
+        fields=fields,
+        scope_text=scope_text,
+        languages=LANGUAGES,
+        files=base + "vastuuhenkilot/",
+        base=base,
+    )

@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..data.models import CoveredUnit, Party, Report
+from ..data.models import Contact, CoveredUnit, Party, Report
 from ..data.reference import KINDS, Peruste, Reference, Unit, Validity, validity
 from .templating import render
 
@@ -78,14 +78,21 @@ def qualification_views(report: Report, reference: Reference, today: date | None
 
 
 def render_report(
-    report: Report, workshop: Party | None, provider: Party | None, reference: Reference, today: date
+    report: Report,
+    workshop: Party | None,
+    provider: Party | None,
+    reference: Reference,
+    today: date,
+    contact: Contact | None = None,
 ) -> str:
-    """The report's facts, units and review banner as HTML (the page's heading is title())."""
+    """The report's facts, units and review banner as HTML (the page's heading is title()); contact is the
+    workshop's primary contact person, shown with a way back to the finder."""
     return render(
         "report.html",
         report=report,
         workshop=workshop,
         provider=provider,
+        contact=contact,
         qualifications=qualification_views(report, reference, today),
         overdue=is_overdue(report, today),
         today=today,
