@@ -238,6 +238,7 @@ class PageResult:
     error: str | None = None
     seconds: float = 0.0
     lhr: dict[str, Any] | None = field(default=None, repr=False)
+    performance_runs: list[float] = field(default_factory=list)
 
 
 def run_lighthouse(cli: Path, url: str, chrome: str, out_json: Path, timeout: float) -> str | None:
@@ -336,11 +337,20 @@ def offending_items(audit: dict[str, Any]) -> list[str]:
                 text += f"  [{explanation[-1].strip()}]"
             lines.append(text)
         elif isinstance(item, dict) and item.get("url"):
-            extra = item.get("wastedBytes") or item.get("wastedMs") or item.get("totalBytes")
-            lines.append(f"{item['url']}" + (f"  ({extra:.0f})" if isinstance(extra, int | float) else ""))
+            lines.append(f"{item['url']}{saving(item)}")
         elif isinstance(item, dict) and item.get("source"):
             lines.append(str(item["source"]))
     return lines
+
+
+def saving(item: dict[str, Any]) -> str:
+    """What one resource costs, in the units Lighthouse measured it in."""
+    if isinstance(item.get("wastedMs"), int | float) and item["wastedMs"] > 0:
+        return f"  ({item['wastedMs']:.0f} ms)"
+    for key in ("wastedBytes", "totalBytes", "transferSize"):
+        if isinstance(item.get(key), int | float) and item[key] > 0:
+            return f"  ({item[key] / 1024:.1f} KiB)"
+    return ""
 
 
 def summary(results: list[PageResult], meta: dict[str, Any]) -> dict[str, Any]:
@@ -353,6 +363,7 @@ def summary(results: list[PageResult], meta: dict[str, Any]) -> dict[str, Any]:
             entry["scores"] = {c: result.lhr["categories"].get(c, {}).get("score") for c in CATEGORIES}
             entry["failing"] = failing_audits(result.lhr)
             entry["runWarnings"] = result.lhr.get("runWarnings", [])
+            entry["performanceRuns"] = result.performance_runs
             entry["benchmarkIndex"] = result.lhr.get("environment", {}).get("benchmarkIndex")
         pages.append(entry)
     return {**meta, "pages": pages}
@@ -361,10 +372,10 @@ def summary(results: list[PageResult], meta: dict[str, Any]) -> dict[str, Any]:
 def print_report(data: dict[str, Any], items: int) -> None:
     print(
         f"Lighthouse {data['lighthouseVersion']} ({data['chromium']}), mobile emulation, simulated throttling; "
-        f"site built for {data['date']}, served {'with' if data['gzip'] else 'without'} gzip"
+        f"site {data['site']}, served {'with' if data['gzip'] else 'without'} gzip"
     )
     print()
-    width = max(len(p["path"]) for p in data["pages"])
+    width = max(len("page"), *(len(p["path"]) for p in data["pages"]))
     print(f"{'page':<{width}}  " + "  ".join(f"{SHORT[c]:>4}" for c in CATEGORIES))
     for page in data["pages"]:
         if "error" in page:
@@ -376,7 +387,9 @@ def print_report(data: dict[str, Any], items: int) -> None:
         if "error" in page:
             continue
         print()
-        print(f"{page['path']}  ({page['seconds']:.0f} s, benchmarkIndex {page['benchmarkIndex']})")
+        runs = page["performanceRuns"]
+        spread = f", performance over {len(runs)} runs {min(runs):.2f}–{max(runs):.2f}" if len(runs) > 1 else ""
+        print(f"{page['path']}  ({page['seconds']:.0f} s, benchmarkIndex {page['benchmarkIndex']}{spread})")
         for warning in page["runWarnings"]:
             print(f"  warning: {warning}")
         if not page["failing"]:
@@ -391,8 +404,40 @@ def print_report(data: dict[str, Any], items: int) -> None:
                 print(f"          - {line[:200]}")
             if len(audit["items"]) > items:
                 print(f"          - … {len(audit['items']) - items} more")
-    print()
-    print("perf* = a performance diagnostic: it does not change the score by itself.")
+    if any(a["kind"] == "diagnostic" for page in data["pages"] for a in page.get("failing", [])):
+        print()
+        print("perf* = a performance diagnostic: it does not change the score by itself.")
+
+
+def measure_page(cli: Path, base: str, path: str, args: argparse.Namespace, stem: Path) -> PageResult:
+    """args.runs Lighthouse runs on one page; the run with the median performance score stands for it."""
+    runs: list[PageResult] = []
+    for run in range(1, args.runs + 1):
+        out = stem.with_name(f"{stem.name}-run{run}.json")
+        started = time.monotonic()
+        error = run_lighthouse(cli, base + path, args.chrome, out, args.timeout)
+        result = PageResult(path, base + path, error, time.monotonic() - started)
+        if error is None:
+            try:
+                result.lhr = json.loads(out.read_text())
+            except (OSError, ValueError) as exc:
+                result.error = f"unreadable report: {exc}"
+        if result.lhr is not None and result.lhr.get("runtimeError"):
+            problem = result.lhr["runtimeError"]
+            result.error, result.lhr = f"{problem.get('code')}: {problem.get('message')}", None
+        if args.report_dir is not None and out.exists():
+            args.report_dir.mkdir(parents=True, exist_ok=True)
+            name = path.strip("/").replace("/", "--") or "index"
+            suffix = f"-run{run}" if args.runs > 1 else ""
+            shutil.copyfile(out, args.report_dir / f"{name}{suffix}.json")
+        if result.lhr is None:
+            return result  # a page that fails once is reported as failed
+        runs.append(result)
+    perf = lambda r: r.lhr["categories"]["performance"]["score"] or 0
+    ordered = sorted(runs, key=perf)
+    chosen = ordered[len(ordered) // 2]
+    chosen.performance_runs = [perf(r) for r in runs]
+    return chosen
 
 
 # --- Main ----------------------------------------------------------------------------------------------
@@ -406,7 +451,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the summary as JSON to OUT")
     parser.add_argument("--report-dir", type=Path, help="keep Lighthouse's full JSON report of each page here")
     parser.add_argument("--page", action="append", dest="pages", help="a page path (repeatable; default: six)")
-    parser.add_argument("--timeout", type=float, default=180, help="seconds per page (default 180)")
+    parser.add_argument("--timeout", type=float, default=180, help="seconds per Lighthouse run (default 180)")
+    parser.add_argument("--runs", type=int, default=1, help="runs per page; the median performance run is shown")
     parser.add_argument("--items", type=int, default=3, help="offending elements shown per audit (default 3)")
     parser.add_argument("--no-gzip", action="store_true", help="serve without compression")
     parser.add_argument("--lighthouse-dir", type=Path, default=default_lighthouse_dir(), help="npm install prefix")
@@ -415,7 +461,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium",
         help="Chromium binary (default: $CHROME_PATH, $CHROMIUM_PATH or /usr/bin/chromium)",
     )
-    return parser.parse_args(argv)
+    args = parser.parse_args(argv)
+    if args.runs < 1 or args.timeout <= 0:
+        parser.error("--runs must be at least 1 and --timeout positive")
+    return args
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -440,35 +489,20 @@ def main(argv: list[str] | None = None) -> int:
         serving = True
 
         chromium = subprocess.run([args.chrome, "--version"], capture_output=True, text=True, check=False)
+        pages = args.pages or list(PAGES)
         results: list[PageResult] = []
-        for number, path in enumerate(args.pages or PAGES, 1):
-            url = base + path
-            print(f"[{number}/{len(args.pages or PAGES)}] Lighthouse on {path} …", file=sys.stderr)
-            out = work / f"page-{number}.json"
-            started = time.monotonic()
-            error = run_lighthouse(cli, url, args.chrome, out, args.timeout)
-            result = PageResult(path, url, error, time.monotonic() - started)
-            if error is None:
-                try:
-                    result.lhr = json.loads(out.read_text())
-                except (OSError, ValueError) as exc:
-                    result.error = f"unreadable report: {exc}"
-            if result.lhr is not None and result.lhr.get("runtimeError"):
-                problem = result.lhr["runtimeError"]
-                result.error, result.lhr = f"{problem.get('code')}: {problem.get('message')}", None
+        for number, path in enumerate(pages, 1):
+            print(f"[{number}/{len(pages)}] Lighthouse on {path} …", file=sys.stderr)
+            result = measure_page(cli, base, path, args, work / f"page-{number}")
             if result.error:
                 print(f"    failed: {result.error}", file=sys.stderr)
-            if args.report_dir is not None and out.exists():
-                args.report_dir.mkdir(parents=True, exist_ok=True)
-                name = path.strip("/").replace("/", "--") or "index"
-                shutil.copyfile(out, args.report_dir / f"{name}.json")
             results.append(result)
 
         measured = [r.lhr for r in results if r.lhr is not None]
         meta = {
             "lighthouseVersion": measured[0]["lighthouseVersion"] if measured else LIGHTHOUSE_VERSION,
             "chromium": chromium.stdout.strip() or args.chrome,
-            "date": args.date if args.site is None else f"(prebuilt {site_dir})",
+            "site": f"built for {args.date}" if args.site is None else f"prebuilt in {site_dir}",
             "gzip": not args.no_gzip,
             "formFactor": "mobile",
         }

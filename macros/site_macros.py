@@ -213,14 +213,15 @@ def build_macros(
                 key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))),
             )
             if vuosi
-            else clock.render_clocks(site.clock, site.parties, omistaja, renkaat)
+            else clock.render_clocks(site.clock, site.parties, omistaja, renkaat, today)
         ),
         "kalenterilinkit": calendar_links,
+        "seuraavaksi": lambda maara=5: html(clock.render_upcoming(site.clock, site.parties, today, maara, page().base)),
         "raportti": report,
         "raporttihaku": lambda tutkinnot=None, luettelo=True: html(
             reports.render_finder(matrix, site.reports, site.party_by_id, today, page().base, tutkinnot, luettelo)
         ),
-        "ajankohtaista": lambda maara=50: html(news.render_news(news_items, maara)),
+        "ajankohtaista": lambda maara=50, tiivis=False: html(news.render_news(news_items, maara, page().base, tiivis)),
         "syotelinkit": feed_links,
         "tietolahdetaulukko": lambda: html(
             render(

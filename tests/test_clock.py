@@ -155,7 +155,7 @@ CLOCK = "data/vuosikello.yml"
             f"{CLOCK}:14:13: anna ajankohdaksi täsmälleen yksi näistä: 'kuukausi', 'alku' ja 'loppu' yhdessä, "
             "tai 'paiva'",
         ),
-        ("    vuosi: 2027\n", "", f"{CLOCK}:93:17: kerran tapahtuvalle toiminnolle pitää antaa 'vuosi' tai 'paiva'"),
+        ("    vuosi: 2027\n", "", f"{CLOCK}:106:17: kerran tapahtuvalle toiminnolle pitää antaa 'vuosi' tai 'paiva'"),
         (
             "    vastuuosapuoli: harjun-koulutuskuntayhtyma",
             "    vastuuosapuoli: harjun-koulutus",
@@ -180,7 +180,7 @@ def test_clock_data_rules(project, old, new, expected):
         (
             "    vuosi: 2027\n",
             "    vuosi: 2027\n    vastuuosapuoli: harjulan-tyopaja\n",
-            f"{CLOCK}:88:13: anna vastuu joko osapuolena ('vastuuosapuoli') tai roolina ('vastuurooli'), ei molempia",
+            f"{CLOCK}:101:13: anna vastuu joko osapuolena ('vastuuosapuoli') tai roolina ('vastuurooli'), ei molempia",
         ),
         (
             "    kuukausi: 1\n    toistuvuus: vuosittain\n",
@@ -193,3 +193,95 @@ def test_clock_data_rules(project, old, new, expected):
 def test_more_clock_rules(project, old, new, expected):
     edit(project, CLOCK, old, new)
     assert check(project) == [expected]
+
+
+# --- numbering, years, what comes next, times of day --------------------------------------------------
+
+
+def test_numbers_are_the_same_in_every_clock():
+    data = samples.annual_clock()
+    everything = clock.numbers(data)
+    assert everything == {"kevat": 1, "vierailu": 2, "laskutus": 3, "raportti": 4}
+    for year in (2026, 2027):
+        _rings, items = clock.layout(data, clock.select(data, year=year), {})
+        assert all(everything[i.activity.tunnus] == i.number for i in items)
+    _rings, meetings = clock.layout(data, clock.select(data, rings=["tapaamiset"]), {})
+    assert [i.number for i in meetings] == [1, 2]
+
+
+def test_one_year_at_a_time_with_a_switch():
+    html = clock.render_clocks(samples.annual_clock(), samples.parties(), today=date(2026, 11, 29))
+    assert html.count("data-year-panel=") == 2 and 'data-year-panel="2026" data-current' in html
+    assert 'aria-pressed="true" aria-controls="vk-kaikki-2026"' in html
+    # Past years drop out: in 2027 one clock is left, without a switch.
+    later = clock.render_clocks(samples.annual_clock(), samples.parties(), today=date(2027, 3, 1))
+    assert "data-year-panel" not in later and ">Vuosikello 2027</h2>" in later
+
+
+def test_what_comes_next():
+    data = samples.annual_clock()
+    found = clock.upcoming(data, samples.parties(), date(2027, 1, 15))
+    # The billing period (November–February) is under way and comes first; then by start day.
+    assert [(o.activity.tunnus, o.ongoing) for o in found] == [
+        ("laskutus", True),
+        ("kevat", False),
+        ("vierailu", False),
+        ("raportti", False),
+    ]
+    assert found[0].when == "marraskuu 2026–helmikuu 2027"
+    assert found[2].when == "12.5.2027" and not found[2].this_week
+    week = clock.upcoming(data, samples.parties(), date(2027, 5, 10))
+    assert next(o for o in week if o.activity.tunnus == "vierailu").this_week
+    assert len(clock.upcoming(data, samples.parties(), date(2027, 1, 15), limit=2)) == 2
+    after = clock.upcoming(data, samples.parties(), date(2027, 6, 1))
+    assert "vierailu" not in [o.activity.tunnus for o in after]  # once, and over
+
+
+def test_a_meeting_with_a_time_and_place_is_a_timed_event():
+    data = samples.annual_clock(
+        [
+            {
+                "tunnus": "kokous",
+                "otsikko": "Kokous",
+                "kuvaus": "K.",
+                "rengas": "tapaamiset",
+                "paiva": "2026-12-03",
+                "alkaa_klo": "9:00",
+                "paattyy_klo": "10:30",
+                "paikka": "Opisto, B-talo; sali 2",
+                "toistuvuus": "kerran",
+                "vastuurooli": "R",
+            }
+        ]
+    )
+    calendar = icalendar.Calendar.from_ical(clock.ics(data, samples.parties(), "l.example"))
+    event = next(e for e in calendar.walk("VEVENT") if str(e["uid"]) == "kokous@l.example")
+    start, end = event.decoded("dtstart"), event.decoded("dtend")
+    assert (start.hour, start.minute, end.hour, end.minute) == (9, 0, 10, 30)
+    assert str(start.tzinfo) == "Europe/Helsinki" and event["dtstart"].params["TZID"] == "Europe/Helsinki"
+    assert str(event["location"]) == "Opisto, B-talo; sali 2" and str(event["transp"]) == "OPAQUE"
+    assert any(str(tz["tzid"]) == "Europe/Helsinki" for tz in calendar.walk("VTIMEZONE"))
+    assert clock.when_text(data.toiminnot[-1]) == "3.12.2026 klo 9:00–10:30"
+
+
+TIMES = {
+    "time without a day": (
+        "    kuukausi: 3\n",
+        "    kuukausi: 3\n    alkaa_klo: 9:00\n",
+        "kellonaika annetaan vain tiettynä päivänä olevalle toiminnolle",
+    ),
+    "end before start": (
+        "    alkaa_klo: 13:00\n",
+        "    alkaa_klo: 15:00\n",
+        "päättymisajan pitää olla alkamisajan jälkeen",
+    ),
+    "end without start": ("    alkaa_klo: 13:00\n", "", "anna myös alkamisaika"),
+    "not a time": ("    alkaa_klo: 13:00\n", "    alkaa_klo: 25:00\n", "pitää olla kellonaika muodossa TT:MM"),
+}
+
+
+@pytest.mark.parametrize("old,new,fragment", TIMES.values(), ids=TIMES.keys())
+def test_times_of_day_are_checked(project, old, new, fragment):
+    edit(project, CLOCK, old, new)
+    problems = check(project)
+    assert len(problems) == 1 and fragment in problems[0], problems

@@ -4,7 +4,8 @@
 //   data-KEY, space-separated), hides [data-filter-group]s left empty and announces the count in
 //   [data-filter-status] (role=status, so screen readers hear it);
 // - the print button [data-print];
-// - the current month marked in the annual clock [data-clock].
+// - the current month marked in the annual clock [data-clock], and its year switch [data-year-switch];
+// - a filter chosen by the address: ?tutkinto=351301 selects that qualification in the finder.
 // Material's instant navigation swaps pages without a reload, so set-up runs on every document$ event.
 (function () {
   "use strict";
@@ -73,7 +74,29 @@
     });
   }
 
+  // The annual clock's year switch: one year at a time (every year is shown without JavaScript).
+  function setUpYearSwitch(root) {
+    if (root.dataset.ready) return;
+    root.dataset.ready = "1";
+    var buttons = Array.prototype.slice.call(root.querySelectorAll("[data-year]"));
+    var panels = Array.prototype.slice.call(root.querySelectorAll("[data-year-panel]"));
+    function show(year) {
+      panels.forEach(function (panel) { panel.hidden = panel.getAttribute("data-year-panel") !== year; });
+      buttons.forEach(function (button) {
+        var on = button.getAttribute("data-year") === year;
+        button.setAttribute("aria-pressed", on ? "true" : "false");
+      });
+    }
+    buttons.forEach(function (button) {
+      button.addEventListener("click", function () { show(button.getAttribute("data-year")); });
+    });
+    root.querySelector("[data-year-buttons]").hidden = false;
+    var current = root.querySelector("[data-year-panel][data-current]") || panels[0];
+    show(current.getAttribute("data-year-panel"));
+  }
+
   function setUp() {
+    document.querySelectorAll("[data-year-switch]").forEach(setUpYearSwitch);
     document.querySelectorAll("[data-filter-root]").forEach(setUpFilter);
     document.querySelectorAll("[data-clock]").forEach(markCurrentMonth);
     document.querySelectorAll("[data-print]").forEach(function (button) {

@@ -213,6 +213,11 @@ def check_contacts(site: Site, broken: frozenset[str], today: date) -> list[Prob
     return problems
 
 
+def minutes(clock_time: str) -> int:
+    hours, mins = clock_time.split(":")
+    return int(hours) * 60 + int(mins)
+
+
 def check_clock(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     clock = site.clock
     if not clock:
@@ -255,6 +260,19 @@ def check_clock(site: Site, broken: frozenset[str], today: date) -> list[Problem
             )
         elif (activity.alku is None) != (activity.loppu is None):
             problems.append(activity.problem("'alku' ja 'loppu' annetaan aina yhdessä", "tunnus"))
+        if (activity.alkaa_klo or activity.paattyy_klo) and activity.paiva is None:
+            problems.append(
+                activity.problem(
+                    "kellonaika annetaan vain tiettynä päivänä olevalle toiminnolle: lisää 'paiva'",
+                    "alkaa_klo" if activity.alkaa_klo else "paattyy_klo",
+                )
+            )
+        if activity.paattyy_klo and not activity.alkaa_klo:
+            problems.append(activity.problem("anna myös alkamisaika 'alkaa_klo'", "paattyy_klo"))
+        if activity.alkaa_klo and activity.paattyy_klo and minutes(activity.paattyy_klo) <= minutes(activity.alkaa_klo):
+            problems.append(
+                activity.problem("päättymisajan pitää olla alkamisajan jälkeen samana päivänä", "paattyy_klo")
+            )
         if activity.toistuvuus == "kerran" and activity.paiva is None and activity.vuosi is None:
             problems.append(
                 activity.problem("kerran tapahtuvalle toiminnolle pitää antaa 'vuosi' tai 'paiva'", "toistuvuus")
@@ -574,6 +592,19 @@ def check_links_and_navigation(site: Site, broken: frozenset[str], today: date) 
                         )
                     )
             line += part.count("\n")
+    # News texts link to pages by their files, relative to docs/ (the news is shown on several pages).
+    for article in site.articles:
+        for match in _MD_PAGE_LINK.finditer(article.body):
+            if posixpath.normpath(match.group(1)) not in site.pages:
+                problems.append(
+                    Problem(
+                        article.file,
+                        article.body_line + 1 + article.body[: match.start()].count("\n"),
+                        1,
+                        f"linkin kohdetta '{match.group(1)}' ei ole: kirjoita sivun tiedoston nimi kansiosta docs/, "
+                        "esim. [vuosikello](vuosikello.md)",
+                    )
+                )
     if site.navigation is not None:
         for page in site.pages:
             if page not in site.navigation and not any(fnmatch(page, p) for p in site.not_in_nav):

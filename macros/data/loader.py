@@ -336,6 +336,7 @@ def _read_kind(
                 pages_found[file[len(DOCS) + 1 :]] = (tuple(parts), body_line)
             if record is not None:
                 record._body = "".join(p for p in parts or () if isinstance(p, str))
+                record._body_line = body_line
         else:
             before = len(problems)
             record = _guarded(file, problems, read_record, path, root, kind.model, problems)

@@ -81,6 +81,15 @@ def _day_problem(value: date) -> str | None:
 # Every date in the data: a year typo (9999, 0202) is an editor's mistake, and it must not reach calendars.
 Day = Annotated[date, _check(_day_problem)]
 Month = Annotated[int, Field(ge=1, le=12)]
+_CLOCK_TIME = re.compile(r"^([01]?\d|2[0-3]):[0-5]\d$")
+
+
+def _time_problem(value: str) -> str | None:
+    return None if _CLOCK_TIME.match(value) else "pitää olla kellonaika muodossa TT:MM, esim. 09:00 tai 13:30"
+
+
+# A time of day as an editor writes it: 9:00 or 09:00 (our YAML reading keeps an unquoted 9:00 as text).
+ClockTime = Annotated[str, _check(_time_problem), Field(json_schema_extra={"pattern": _CLOCK_TIME.pattern})]
 
 
 def _models_in(annotation) -> list[type]:
@@ -120,6 +129,11 @@ class Record(BaseModel):
     def problem(self, message: str, *path, level: str = "virhe"):
         return self._source.problem((*self._path, *path), message, level=level)
 
+    @property
+    def file(self) -> str:
+        """The file the record was read from, relative to the project."""
+        return self._source.file
+
 
 class FileRecord(Record):
     """A record kept in a file of its own: its id is the file name without the extension."""
@@ -135,10 +149,15 @@ class TextRecord(FileRecord):
     """A record in a Markdown file: the front matter is the record, the rest its free text."""
 
     _body: str = PrivateAttr(default="")
+    _body_line: int = PrivateAttr(default=0)  # lines of the file before the text
 
     @property
     def body(self) -> str:
         return self._body
+
+    @property
+    def body_line(self) -> int:
+        return self._body_line
 
 
 # --- data/alue.yml -------------------------------------------------------------------------------
@@ -405,6 +424,15 @@ class Activity(Record):
     )
     vastuurooli: Line | None = Field(
         default=None, description="Vastuussa oleva rooli, jos vastuu ei ole yhdellä osapuolella, esim. Vastuuhenkilöt."
+    )
+    alkaa_klo: ClockTime | None = Field(
+        default=None, description="Alkamisaika muodossa TT:MM, esim. 09:00 (vain, kun 'paiva' on annettu)."
+    )
+    paattyy_klo: ClockTime | None = Field(
+        default=None, description="Päättymisaika muodossa TT:MM, esim. 12:00 (vain yhdessä alkamisajan kanssa)."
+    )
+    paikka: Line | None = Field(
+        default=None, description="Paikka, esim. Kuusilaakson ammattiopisto, B-talo, Etäyhteys."
     )
     linkki: Url | None = Field(default=None, description="Lisätietoja (https://).")
 

@@ -80,6 +80,9 @@ PAGE_MACROS: dict[str, Macro] = {
         "Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi=",
     ),
     "kalenterilinkit": Macro({}, "Vuosikellon kalenteritiedoston lataus- ja tilauslinkit"),
+    "seuraavaksi": Macro(
+        {"maara": int}, "Vuosikellon seuraavat toiminnot julkaisupäivän tilanteen mukaan (oletuksena 5; maara=)"
+    ),
     "raportti": Macro({}, "Yhden tunnistamisraportin tiedot (raportin omassa tiedostossa)"),
     "raporttihaku": Macro(
         {"tutkinnot": list, "luettelo": bool},
@@ -87,7 +90,9 @@ PAGE_MACROS: dict[str, Macro] = {
         "jättää raporttiluettelon pois",
     ),
     "ajankohtaista": Macro(
-        {"maara": int}, "Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=)"
+        {"maara": int, "tiivis": bool},
+        "Ajankohtaista-luettelo: liittymiset, allekirjoitukset ja uutiset (uusimmat 50; maara=); tiivis=true "
+        "näyttää vain otsikot linkkeinä",
     ),
     "syotelinkit": Macro({}, "Ajankohtaista-syötteen (Atom) linkki ja osoite"),
     "tietolahdetaulukko": Macro({}, "Tämä taulukko: mikä tieto tulee mistäkin"),

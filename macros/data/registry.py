@@ -55,7 +55,11 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind("rahoitus", "data/rahoitus.yml", models.Funding, "rahoitus", macros=("rahoituskaavio",)),
     Kind(
-        "vuosikello", "data/vuosikello.yml", models.AnnualClock, "vuosikello", macros=("vuosikello", "kalenterilinkit")
+        "vuosikello",
+        "data/vuosikello.yml",
+        models.AnnualClock,
+        "vuosikello",
+        macros=("vuosikello", "kalenterilinkit", "seuraavaksi"),
     ),
     Kind(
         "osapuolet",

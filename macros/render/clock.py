@@ -93,7 +93,10 @@ class Item:
 
 def when_text(activity: Activity) -> str:
     if activity.paiva is not None:
-        return fi_date(activity.paiva)
+        day = fi_date(activity.paiva)
+        if activity.alkaa_klo:
+            day += f" klo {activity.alkaa_klo}" + (f"–{activity.paattyy_klo}" if activity.paattyy_klo else "")
+        return day
     first, count = span(activity)
     year = f" {activity.vuosi}" if activity.vuosi else ""
     if count == 1:
@@ -135,12 +138,18 @@ def select(clock: AnnualClock, owner: str | None = None, rings: list[str] | None
     return chosen
 
 
+def numbers(clock: AnnualClock) -> dict[str, int]:
+    """Each activity's number, over the whole clock in calendar order: the same in every year's clock and in
+    every narrowed clock, so that "3." always means the same activity."""
+    ordered = sorted(clock.toiminnot, key=lambda a: (span(a)[0], a.otsikko.casefold(), a.tunnus))
+    return {a.tunnus: n for n, a in enumerate(ordered, start=1)}
+
+
 def layout(clock, activities, parties_by_id) -> tuple[list[dict], list[Item]]:
     ring_order = [r for r in clock.renkaat if any(a.rengas == r.tunnus for a in activities)]
     width = (OUTER - INNER) / max(len(ring_order), 1)
     rings, items = [], []
-    ordered = sorted(activities, key=lambda a: (span(a)[0], a.otsikko.casefold()))
-    numbers = {a.tunnus: n for n, a in enumerate(ordered, start=1)}
+    number_of = numbers(clock)
     for index, ring in enumerate(ring_order):
         r0 = INNER + index * width
         rings.append({"ring": ring, "index": index % RING_COLOURS, "r0": r0, "r1": r0 + width})
@@ -157,7 +166,7 @@ def layout(clock, activities, parties_by_id) -> tuple[list[dict], list[Item]]:
             label_x, label_y = polar((inner + outer) / 2, (start + end) / 2)
             items.append(
                 Item(
-                    numbers[activity.tunnus],
+                    number_of[activity.tunnus],
                     activity,
                     index % RING_COLOURS,
                     ring.nimi,
@@ -220,13 +229,100 @@ def render_clock(
 
 
 def render_clocks(
-    clock: AnnualClock, parties: Sequence[Party], owner: str | None = None, rings: list[str] | None = None
+    clock: AnnualClock,
+    parties: Sequence[Party],
+    owner: str | None = None,
+    rings: list[str] | None = None,
+    today: date | None = None,
 ) -> str:
-    """One clock per year when the data spans several years, else one."""
+    """One clock per year when the data has one-off activities in several years, shown one year at a time
+    with a year switch (without JavaScript every year is shown); else one clock. As of today, the years
+    shown are this year and those ahead of it."""
     suffix = "-".join(filter(None, [owner, *(rings or [])])) or "kaikki"
-    return "\n".join(
-        render_clock(clock, parties, owner, rings, year, key=f"vk-{suffix}-{year or 'vuosi'}") for year in years(clock)
-    )
+    shown = years(clock)
+    if today is not None and shown != [None]:
+        shown = sorted({today.year, *(year for year in shown if year >= today.year)})
+    clocks = [
+        (year, render_clock(clock, parties, owner, rings, year, key=f"vk-{suffix}-{year or 'vuosi'}")) for year in shown
+    ]
+    if len(clocks) == 1:
+        return clocks[0][1]
+    current = today.year if today is not None and today.year in shown else shown[0]
+    return render("clock_years.html", clocks=clocks, current=current, key=f"vk-{suffix}")
+
+
+# --- what comes next -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One activity on the calendar: its days (end exclusive) and how a reader sees it."""
+
+    start: date
+    end: date
+    activity: Activity
+    number: int
+    owner: str
+    when: str
+    ongoing: bool  # started before today, not yet over
+    this_week: bool  # a dated activity in today's week (Monday to Sunday)
+
+
+def occurrence_dates(activity: Activity, year: int) -> tuple[date, date] | None:
+    """The activity's days in the given year (a range may run into the next), or None if it has none."""
+    if activity.toistuvuus == "kerran":
+        own = activity.paiva.year if activity.paiva else activity.vuosi
+        return event_dates(activity, own) if own == year else None
+    if activity.paiva is not None:
+        day = activity.paiva.replace(year=year, day=min(activity.paiva.day, 28 if activity.paiva.month == 2 else 31))
+        return day, date.fromordinal(day.toordinal() + 1)
+    return event_dates(activity, year)
+
+
+def _span_text(start: date, end: date, activity: Activity) -> str:
+    if activity.paiva is not None:
+        return when_text(activity.model_copy(update={"paiva": start}))
+    last = date.fromordinal(end.toordinal() - 1)
+    if (start.year, start.month) == (last.year, last.month):
+        return f"{MONTHS[start.month - 1]} {start.year}"
+    first_year = f" {start.year}" if start.year != last.year else ""
+    return f"{MONTHS[start.month - 1]}{first_year}–{MONTHS[last.month - 1]} {last.year}"
+
+
+def upcoming(clock: AnnualClock, parties: Sequence[Party], today: date, limit: int = 5) -> list[Occurrence]:
+    """The next activities as of today: those under way first, then by start day; each activity once."""
+    parties_by_id = {p.id: p for p in parties}
+    number_of = numbers(clock)
+    monday = date.fromordinal(today.toordinal() - today.weekday())
+    sunday = date.fromordinal(monday.toordinal() + 6)
+    found = []
+    for activity in clock.toiminnot:
+        days = [
+            dates
+            for year in (today.year - 1, today.year, today.year + 1)
+            if (dates := occurrence_dates(activity, year)) is not None and dates[1] > today
+        ]
+        if not days:
+            continue
+        start, end = min(days)
+        found.append(
+            Occurrence(
+                start,
+                end,
+                activity,
+                number_of[activity.tunnus],
+                owner_text(activity, parties_by_id),
+                _span_text(start, end, activity),
+                start < today,
+                activity.paiva is not None and monday <= start <= sunday,
+            )
+        )
+    found.sort(key=lambda o: (not o.ongoing, o.end if o.ongoing else o.start, o.number))
+    return found[:limit]
+
+
+def render_upcoming(clock: AnnualClock, parties: Sequence[Party], today: date, limit: int = 5, base: str = "") -> str:
+    return render("upcoming.html", items=upcoming(clock, parties, today, limit), today=today, base=base)
 
 
 # --- calendar feed ------------------------------------------------------------------------------------
@@ -242,6 +338,22 @@ def event_dates(activity: Activity, first_year: int) -> tuple[date, date]:
     return date(year, first, 1), date(year + end_month_index // 12, end_month_index % 12 + 1, 1)
 
 
+HELSINKI = "Europe/Helsinki"
+
+
+def timed_dates(activity: Activity) -> tuple[datetime, datetime]:
+    """Start and end of an activity with a time of day, in Finnish time (one hour when no end is given)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(HELSINKI)
+    hours, minutes = map(int, activity.alkaa_klo.split(":"))
+    start = datetime(activity.paiva.year, activity.paiva.month, activity.paiva.day, hours, minutes, tzinfo=zone)
+    if activity.paattyy_klo:
+        hours, minutes = map(int, activity.paattyy_klo.split(":"))
+        return start, start.replace(hour=hours, minute=minutes)
+    return start, start.replace(hour=min(hours + 1, 23), minute=minutes if hours < 23 else 59)
+
+
 _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
@@ -252,8 +364,9 @@ def ical_text(value: str) -> str:
 
 
 def ics(clock: AnnualClock, parties: Sequence[Party], host: str) -> bytes:
-    """The whole year as an RFC 5545 calendar: one all-day VEVENT per activity, stable UIDs. icalendar
-    escapes TEXT values and folds lines at 75 octets."""
+    """The whole year as an RFC 5545 calendar: one VEVENT per activity with a stable UID, all-day, or in
+    Finnish time (with its VTIMEZONE) when the activity has a time of day. icalendar escapes TEXT values and
+    folds lines at 75 octets."""
     from icalendar import Calendar, Event
 
     parties_by_id = {p.id: p for p in parties}
@@ -266,7 +379,7 @@ def ics(clock: AnnualClock, parties: Sequence[Party], host: str) -> bytes:
     calendar.add("x-wr-calname", "Yhteistyön vuosikello")
     stamp = datetime(clock.alkuvuosi, 1, 1, tzinfo=UTC)
     for activity in clock.toiminnot:
-        start, end = event_dates(activity, clock.alkuvuosi)
+        start, end = timed_dates(activity) if activity.alkaa_klo else event_dates(activity, clock.alkuvuosi)
         event = Event()
         event.add("uid", f"{activity.tunnus}@{host}")
         event.add("dtstamp", stamp)
@@ -275,10 +388,13 @@ def ics(clock: AnnualClock, parties: Sequence[Party], host: str) -> bytes:
         event.add("dtstart", start)
         event.add("dtend", end)
         event.add("categories", [ical_text(rings.get(activity.rengas, activity.rengas))])
-        event.add("transp", "TRANSPARENT")
+        event.add("transp", "OPAQUE" if activity.alkaa_klo else "TRANSPARENT")  # a meeting takes the time
         if activity.toistuvuus == "vuosittain":
             event.add("rrule", {"freq": "yearly"})
+        if activity.paikka:
+            event.add("location", ical_text(activity.paikka))
         if activity.linkki:
             event.add("url", activity.linkki)
         calendar.add_component(event)
+    calendar.add_missing_timezones()  # a VTIMEZONE for Europe/Helsinki when an event has a time of day
     return calendar.to_ical()

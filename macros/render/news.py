@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 
 from markupsafe import Markup
@@ -70,8 +70,63 @@ def items(parties: Sequence[Party], articles: Sequence[Article], today: date) ->
     return sorted((i for i in found if i.day <= today), key=lambda i: (i.day, i.id), reverse=True)
 
 
-def render_news(news: Sequence[Item], limit: int | None = None) -> str:
-    return render("news.html", items=news[:limit])
+# A link from a news text to a page of the site is written as the page's file, as in the pages themselves:
+# [vuosikello](vuosikello.md). It becomes the page's address relative to where the news is shown.
+PAGE_LINK = re.compile(r'href="(?!https?:|mailto:|tel:|#)([a-z0-9/_-]+)\.md(#[A-Za-z0-9_-]*)?"')
+
+
+def page_links(body: Markup, base: str) -> Markup:
+    """The body with its links to site pages (x.md, x/index.md) as addresses under base."""
+
+    def address(match: re.Match) -> str:
+        path = match.group(1)
+        path = "" if path == "index" else path.removesuffix("/index") + "/"
+        return f'href="{base}{path}{match.group(2) or ""}"'
+
+    return Markup(PAGE_LINK.sub(address, str(body)))
+
+
+@dataclass(frozen=True)
+class Group:
+    """Signatures announced one after another, shown together so that they do not bury the news."""
+
+    id: str
+    kind: str
+    items: tuple[Item, ...]
+
+
+def grouped(news: Sequence[Item]) -> list[Item | Group]:
+    """Runs of two or more consecutive signature items as one group; everything else as it is."""
+    result: list[Item | Group] = []
+    run: list[Item] = []
+
+    def flush():
+        if len(run) > 1:
+            result.append(Group(f"allekirjoitukset-{run[-1].day.isoformat()}", "allekirjoitukset", tuple(run)))
+        else:
+            result.extend(run)
+        run.clear()
+
+    for item in news:
+        if item.kind == "allekirjoitus":
+            run.append(item)
+            continue
+        flush()
+        result.append(item)
+    flush()
+    return result
+
+
+def render_news(news: Sequence[Item], limit: int | None = None, base: str = "", compact: bool = False) -> str:
+    """The newest items (limit), signatures grouped; compact: titles only, linking to the news page."""
+    chosen = list(news[:limit])
+    if compact:
+        return render("news_compact.html", items=chosen, base=base)
+    shown = [
+        g if isinstance(g, Group) else Item(g.id, g.day, g.title, g.summary, page_links(g.body, base), g.kind)
+        for g in grouped(chosen)
+    ]
+    return render("news.html", items=shown)
 
 
 FEED_ENTRIES = 100
@@ -88,7 +143,7 @@ def atom(news: Sequence[Item], region: Region, today: date, site_url: str, host:
             environment()
             .get_template("feed.xml")
             .render(
-                items=entries,
+                items=[replace(i, body=page_links(i.body, base)) for i in entries],
                 base=base,
                 host=host,
                 updated=stamp(updated),
