@@ -6,11 +6,15 @@
 
 The site is served from 127.0.0.1 by http.server in a thread, like GitHub Pages: text files gzipped when the
 browser accepts it, `Cache-Control: max-age=600`, 404.html for missing paths. Lighthouse (pinned below,
-installed from npm into a cache folder outside the repository on first use) runs once per page with the
-system Chromium, in its default mobile emulation and simulated throttling, for the categories performance,
-accessibility, best practices and SEO. The output is a score table and, per page, every audit that costs
-points: accessibility, best-practices and SEO audits scoring below 1, the performance metrics that lose
-points, and the performance diagnostics that Lighthouse flags.
+installed from npm on first use into ~/.cache/yhteistyon-linjaukset/, outside the repository) runs on each
+page with the system Chromium, in its default mobile emulation and simulated throttling, for the categories
+performance, accessibility, best practices and SEO; with --runs N, N times, and the run with the median
+performance score stands for the page (simulated throttling scales the CPU time it observes, so a busy
+machine lowers the performance score: the benchmarkIndex printed per page shows how busy it was).
+
+The output is a score table and, per page, every audit that costs points: accessibility, best-practices
+and SEO audits scoring below 1, the performance metrics that lose points, and the performance diagnostics
+that Lighthouse flags (these change no score by themselves).
 
 Exit status: 0 whatever the scores; 1 when Lighthouse failed on a page (error, timeout, no report);
 2 when nothing could be measured (the build, the npm install or the Chromium check failed).
@@ -23,6 +27,7 @@ install folder), LINJAUKSET_PAIVA (the build date, default 2026-11-29).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import http.server
@@ -205,7 +210,8 @@ def ensure_lighthouse(prefix: Path) -> Path:
     return cli
 
 
-def check_chromium(chrome: str) -> None:
+def check_chromium(chrome: str) -> str:
+    """Chromium's version line; stops with a message when it is missing or does not start."""
     if not (os.path.isfile(chrome) and os.access(chrome, os.X_OK)):
         fail(f"Chromium not found at {chrome}; install Debian's `chromium` or set CHROME_PATH")
     try:
@@ -214,6 +220,7 @@ def check_chromium(chrome: str) -> None:
         fail(f"`{chrome} --version` did not answer in 30 s")
     if result.returncode != 0:
         fail(f"`{chrome} --version` failed: {result.stderr.strip()[-500:]}")
+    return result.stdout.strip() or chrome
 
 
 def kill_marked_processes(marker: str) -> None:
@@ -229,6 +236,11 @@ def kill_marked_processes(marker: str) -> None:
                 os.kill(int(proc.name), signal.SIGKILL)
         except (OSError, ProcessLookupError):
             continue  # gone meanwhile, or not ours to read
+
+
+def signal_group(pgid: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it may have ended meanwhile
+        os.killpg(pgid, signum)
 
 
 @dataclass
@@ -256,7 +268,7 @@ def run_lighthouse(cli: Path, url: str, chrome: str, out_json: Path, timeout: fl
         "--quiet",
     ]
     env = {**os.environ, "CHROME_PATH": chrome}
-    # Its own session, so that a timeout can signal Lighthouse (and npm-less node) without touching us.
+    # A session of its own, so that a timeout can signal Lighthouse's process group without touching ours.
     with subprocess.Popen(
         command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True
     ) as process:
@@ -264,11 +276,11 @@ def run_lighthouse(cli: Path, url: str, chrome: str, out_json: Path, timeout: fl
             _, stderr = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
             # SIGINT first: chrome-launcher's handler closes Chromium and removes its temporary profile.
-            os.killpg(process.pid, signal.SIGINT)
+            signal_group(process.pid, signal.SIGINT)
             try:
                 process.communicate(timeout=15)
             except subprocess.TimeoutExpired:
-                os.killpg(process.pid, signal.SIGKILL)
+                signal_group(process.pid, signal.SIGKILL)
                 process.communicate()
             kill_marked_processes(marker)
             return f"timed out after {timeout:.0f} s"
@@ -469,7 +481,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    check_chromium(args.chrome)
+    chromium = check_chromium(args.chrome)
     cli = ensure_lighthouse(args.lighthouse_dir.resolve())
     work = Path(tempfile.mkdtemp(prefix="lighthouse-"))
     server: SiteServer | None = None
@@ -488,7 +500,6 @@ def main(argv: list[str] | None = None) -> int:
         threading.Thread(target=server.serve_forever, name="site-server", daemon=True).start()
         serving = True
 
-        chromium = subprocess.run([args.chrome, "--version"], capture_output=True, text=True, check=False)
         pages = args.pages or list(PAGES)
         results: list[PageResult] = []
         for number, path in enumerate(pages, 1):
@@ -501,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
         measured = [r.lhr for r in results if r.lhr is not None]
         meta = {
             "lighthouseVersion": measured[0]["lighthouseVersion"] if measured else LIGHTHOUSE_VERSION,
-            "chromium": chromium.stdout.strip() or args.chrome,
+            "chromium": chromium,
             "site": f"built for {args.date}" if args.site is None else f"prebuilt in {site_dir}",
             "gzip": not args.no_gzip,
             "formFactor": "mobile",

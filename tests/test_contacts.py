@@ -129,3 +129,15 @@ def test_directory_split_by_initial():
     assert 'href="../../vastuuhenkilot/vastuuhenkilot.csv"' in html
     assert directory.initial_between("Äänekosken paja", "t", "ö")
     assert not directory.initial_between("Äänekosken paja", "a", "h")
+
+
+def test_fields_of_a_contact_person():
+    people = samples.contacts()
+    by_id = {c.id: c for c in people}
+    assert directory.field_slugs(by_id["toinen"], people) == ["puuala"]
+    # The organisation's primary contact answers for every field its people name.
+    assert directory.field_slugs(by_id["eka"], people) == ["puuala"]
+    assert directory.field_slugs(by_id["opisto"], people) == []
+    html = directory.render_directory(samples.parties(), people)
+    assert '<option value="puuala">Puuala</option>' in html
+    assert 'data-laji="koulutuksen-jarjestaja" data-ala=""' in html and 'data-laji="tyopaja" data-ala="puuala"' in html

@@ -42,6 +42,21 @@ def filter_text(party: Party, contact: Contact) -> str:
     return " ".join(parts).casefold()
 
 
+def slug(text: str) -> str:
+    """A value for a filter attribute: lower case, letters and digits joined by hyphens."""
+    return re.sub(r"[^0-9a-zåäö]+", "-", text.casefold()).strip("-")
+
+
+def field_slugs(person: Contact, people: Sequence[Contact]) -> list[str]:
+    """The fields a contact person answers for: their own field, or, for a person responsible for the whole
+    organisation or a campus, every field that the organisation's contact persons name."""
+    if person.vastuualue.tyyppi == "ala":
+        return [slug(person.vastuualue.kuvaus)]
+    return sorted(
+        {slug(c.vastuualue.kuvaus) for c in people if c.osapuoli == person.osapuoli and c.vastuualue.tyyppi == "ala"}
+    )
+
+
 FINNISH_ORDER = "0123456789abcdefghijklmnopqrstuvwxyzåäö"
 
 
@@ -69,9 +84,12 @@ def render_directory(
     chosen = [p for p in parties if initial_between(p.nimi, first, last)]
     ids = {p.id for p in chosen}
     people = [c for c in contacts if c.osapuoli in ids]
+    fields = sorted({c.vastuualue.kuvaus for c in people if c.vastuualue.tyyppi == "ala"}, key=str.casefold)
     return render(
         "directory.html",
         groups=groups(chosen, people),
+        fields=[(slug(f), f) for f in fields],
+        field_slugs=lambda person: " ".join(field_slugs(person, people)),
         scope_text=scope_text,
         filter_text=filter_text,
         languages=LANGUAGES,
