@@ -230,6 +230,20 @@ def generate(out: Path, seed: int = 2026, scale: float = 1.0) -> dict:
             f"## Oppimisympäristön kuvaus\n\nTyöyksikössä {index} tehdään {name}n asiakastöitä.\n",
         )
 
+    # Quota places: a term for every tenth workshop with a provider of its area.
+    terms = []
+    for index, (slug, _name, _kind, _served) in enumerate(workshops[::10]):
+        agreed = 2 + index % 4
+        terms.append(
+            f"  - tyopaja: {slug}\n    koulutuksen_jarjestaja: {providers[index % len(providers)][0]}\n"
+            f"    alkaa: 2027-01-11\n    paattyy: 2027-05-28\n    sovittu: {agreed}\n"
+            f"    kaytossa: {index % (agreed + 1)}\n    ilmoitettu: 2026-11-02\n"
+        )
+    write(
+        out / "data/kiintiopaikat.yml",
+        SCHEMA.format("kiintiopaikat").replace("../../", "../") + "kaudet:\n" + "".join(terms),
+    )
+
     rings = ["tapaamiset", "henkilosto", "opiskelijat", "rahoitus"]
     activities = []
     for index in range(counts["activities"]):

@@ -19,7 +19,7 @@ from .data import pages
 from .data.registry import KINDS, generic_macros, kinds_shown_by
 from .data.site import Site
 from .markdown_extension import Stash
-from .render import clock, contacts, funding, news, parties, pricing, reports
+from .render import clock, contacts, funding, news, parties, paths, period_agreement, pricing, reports
 from .render.laws import law_link
 from .render.sanitise import inline_text
 from .render.templating import render
@@ -109,7 +109,7 @@ def build_macros(
     reports_by_file = {f"tunnistamisraportit/{r.id}.md": r for r in site.reports}
     status = parties.cooperation_status(site.parties, today)
     matrix = reports.coverage_matrix(site.reports, site.party_by_id, site.reference)
-    news_items = news.items(site.parties, site.articles, today)
+    news_items = news.items(site.parties, site.articles, today, site.quota_terms)
     supporters = site.supporters.tukiorganisaatiot if site.supporters else ()
 
     def html(text: str) -> Markup:
@@ -136,6 +136,11 @@ def build_macros(
 
     def party_page() -> Markup:
         chosen = site.party_by_id[page().src.removeprefix("osapuolet/").removesuffix(".md")]
+        quota = ""
+        if any(chosen.id in (t.tyopaja, t.koulutuksen_jarjestaja) for t in site.quota_terms):
+            quota = '<h2 id="kiintiopaikat">Kiintiöpaikat</h2>' + paths.render_quota(
+                site.quota_terms, site.party_by_id, today, page().base, chosen.id
+            )
         # The page's title as a Markdown heading, as on a report page.
         return (
             Markup("# ")
@@ -150,6 +155,7 @@ def build_macros(
                     today,
                     page().base,
                 )
+                + quota
             )
         )
 
@@ -189,6 +195,24 @@ def build_macros(
         "rekisterinpitaja": lambda: html(render("controller.html", controller=site.region.rekisterinpitaja)),
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, today, page().base)),
         "osapuoli": party_page,
+        "polku": lambda tunnus: html(paths.render_path(site.paths[tunnus], page().base)),
+        "kiintiopaikat": lambda: html(paths.render_quota(site.quota_terms, site.party_by_id, today, page().base)),
+        "pajajaksosopimus": lambda: html(
+            period_agreement.render_builder(
+                period_agreement.builder_data(
+                    site.parties,
+                    site.contacts,
+                    site.reports,
+                    site.price_tiers.tasot if site.price_tiers else (),
+                    site.paths,
+                    site.reference,
+                    today,
+                ),
+                site.region.nimi_genetiivi,
+                site.price_tiers.vuosi if site.price_tiers else None,
+                page().base,
+            )
+        ),
         "yhteistyon_tila": lambda: html(parties.render_status(status, site.region.nimi_genetiivi, page().base)),
         "tilasana": lambda: inline_text(status.word),
         "kappalemaara": lambda: inline_text(parties.copies_sentence(site.parties, today)),

@@ -114,26 +114,27 @@ def test_every_file_in_data_belongs_to_a_kind_of_the_registry(root):
 
 NEW_MODEL = '''
 
-class QuotaPlace(Record):
-    """Yksi kiintiöpaikkojen rivi."""
+class Vehicle(Record):
+    """Yksi työpajan ajoneuvo."""
 
     tyopaja: Slug = Field(description="Työpaja (osapuolen tunnus).")
-    paikkoja: int = Field(ge=0, description="Sovitut paikat.")
+    paikkoja: int = Field(ge=0, description="Matkustajapaikat.")
 
 
-class QuotaPlaces(Record):
-    """Koulutuksen järjestäjille varatut paikat työpajoilla."""
+class Vehicles(Record):
+    """Työpajojen ajoneuvot opiskelijoiden kuljetuksiin."""
 
-    paikat: list[QuotaPlace] = Field(description="Paikat työpajoittain.")
+    ajoneuvot: list[Vehicle] = Field(description="Ajoneuvot työpajoittain.")
 '''
-NEW_KIND = """    Kind("kiintiopaikat", "data/kiintiopaikat.yml", models.QuotaPlaces, "kiintiopaikat",
-         macros=("kiintiopaikat",), template="kiintiopaikat.html"),
+NEW_KIND = """    Kind("ajoneuvot", "data/ajoneuvot.yml", models.Vehicles, "ajoneuvot",
+         macros=("ajoneuvot",), template="ajoneuvot.html"),
 """
 NEW_TEMPLATE = (
-    '<ul class="quota">{% for row in records.paikat %}<li>{{ row.tyopaja }}: {{ row.paikkoja }}</li>{% endfor %}</ul>\n'
+    '<ul class="vehicles">{% for row in records.ajoneuvot %}<li>{{ row.tyopaja }}: {{ row.paikkoja }}</li>'
+    "{% endfor %}</ul>\n"
 )
-NEW_DATA = """# yaml-language-server: $schema=../schemas/kiintiopaikat.schema.json
-paikat:
+NEW_DATA = """# yaml-language-server: $schema=../schemas/ajoneuvot.schema.json
+ajoneuvot:
   - tyopaja: harjulan-tyopaja
     paikkoja: 3
 """
@@ -144,13 +145,13 @@ def test_a_new_kind_of_data_is_one_entry_one_model_one_template(tmp_path):
     with open(project / "macros/data/models.py", "a", encoding="utf-8") as models_file:
         models_file.write(NEW_MODEL)
     edit(project, "macros/data/registry.py", '    Kind("viitetiedot"', NEW_KIND + '    Kind("viitetiedot"')
-    (project / "macros/render/templates/kiintiopaikat.html").write_text(NEW_TEMPLATE, encoding="utf-8")
-    (project / "data/kiintiopaikat.yml").write_text(NEW_DATA, encoding="utf-8")
+    (project / "macros/render/templates/ajoneuvot.html").write_text(NEW_TEMPLATE, encoding="utf-8")
+    (project / "data/ajoneuvot.yml").write_text(NEW_DATA, encoding="utf-8")
     with open(project / "docs/hinnoittelu.md", "a", encoding="utf-8") as page:
-        page.write("\n## Kiintiöpaikat\n\n{{ kiintiopaikat() }}\n")
+        page.write("\n## Ajoneuvot\n\n{{ ajoneuvot() }}\n")
     env = {**os.environ, "PYTHONPATH": str(project), "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([sys.executable, "-m", "macros.cli.schemas"], cwd=project, env=env, check=True, capture_output=True)
-    assert (project / "schemas/kiintiopaikat.schema.json").exists()
+    assert (project / "schemas/ajoneuvot.schema.json").exists()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
         cwd=project,
@@ -161,9 +162,9 @@ def test_a_new_kind_of_data_is_one_entry_one_model_one_template(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     html = (tmp_path / "site/hinnoittelu/index.html").read_text(encoding="utf-8")
-    assert '<ul class="quota"><li>harjulan-tyopaja: 3</li></ul>' in html
-    assert "data/kiintiopaikat.yml" in html  # the page's data edit link, from the registry
-    (project / "data/kiintiopaikat.yml").write_text(NEW_DATA.replace("3", "-1"), encoding="utf-8")
+    assert '<ul class="vehicles"><li>harjulan-tyopaja: 3</li></ul>' in html
+    assert "data/ajoneuvot.yml" in html  # the page's data edit link, from the registry
+    (project / "data/ajoneuvot.yml").write_text(NEW_DATA.replace("3", "-1"), encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "macros.cli.check", str(project)],
         cwd=project,
@@ -173,7 +174,7 @@ def test_a_new_kind_of_data_is_one_entry_one_model_one_template(tmp_path):
         check=False,
     )
     assert result.returncode == 1
-    assert "data/kiintiopaikat.yml:4:15: kenttä 'paikat[1. kohta].paikkoja': pitää olla vähintään 0" in result.stdout
+    assert "data/ajoneuvot.yml:4:15: kenttä 'ajoneuvot[1. kohta].paikkoja': pitää olla vähintään 0" in result.stdout
 
 
 # --- the build's date ----------------------------------------------------------------------------------

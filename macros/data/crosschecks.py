@@ -568,6 +568,96 @@ def check_region(site: Site, broken: frozenset[str], today: date) -> list[Proble
     ]
 
 
+def _plain(text: str) -> str:
+    """Text for comparing a quotation: emphasis marks dropped, white space folded."""
+    return " ".join(re.sub(r"[*_]", "", text).split())
+
+
+def agreement_text(site: Site) -> str:
+    """The agreement's own words: the text of its section pages, macro calls left out."""
+    parts = [
+        part
+        for name in pages.AGREEMENT_SECTIONS
+        for part in site.pages.get(f"linjaukset/{name}.md", ())
+        if isinstance(part, str)
+    ]
+    return _plain(" ".join(parts))
+
+
+def check_paths(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
+    """Each step and obligation quotes the agreement word for word; ids are unique."""
+    problems = []
+    for page, parts in site.pages.items():
+        for call in (p for p in parts if isinstance(p, pages.Call) and p.name == "polku"):
+            wanted = (dict(zip(pages.PAGE_MACROS["polku"].params, call.args, strict=False)) | dict(call.kwargs)).get(
+                "tunnus"
+            )
+            if wanted not in site.paths and "polut" not in broken:
+                problems.append(
+                    Problem(
+                        f"docs/{page}",
+                        call.line,
+                        1,
+                        f"polkua '{wanted}' ei ole tiedostossa data/polut.yml{_suggest(wanted, site.paths)}",
+                    )
+                )
+    text = agreement_text(site)
+    seen_paths = set()
+    for path in site.paths.values():
+        if path.tunnus in seen_paths:
+            problems.append(path.problem(f"polun tunnus '{path.tunnus}' on jo käytössä", "tunnus"))
+        seen_paths.add(path.tunnus)
+        seen_steps = set()
+        for step in path.vaiheet:
+            if step.tunnus in seen_steps:
+                problems.append(step.problem(f"vaiheen tunnus '{step.tunnus}' on jo tällä polulla", "tunnus"))
+            seen_steps.add(step.tunnus)
+        for item in (*path.vaiheet, *path.velvoitteet):
+            if text and _plain(item.linjauksissa) not in text:
+                problems.append(
+                    item.problem(
+                        "lainausta ei löydy linjausten tekstistä: kopioi virke sanasta sanaan linjausten sivulta "
+                        "(docs/linjaukset/)",
+                        "linjauksissa",
+                    )
+                )
+    return problems
+
+
+def check_quota_places(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
+    """Quota places: a workshop and a provider that exist, sane term dates, no more in use than agreed."""
+    problems = []
+    for term in site.quota_terms:
+        for field_name, want_workshop in (("tyopaja", True), ("koulutuksen_jarjestaja", False)):
+            party_id = getattr(term, field_name)
+            party = site.party_by_id.get(party_id)
+            if party is None:
+                if f"osapuolet/{party_id}" not in broken:
+                    problems.append(
+                        term.problem(
+                            f"osapuolta '{party_id}' ei ole kansiossa data/osapuolet"
+                            + _suggest(party_id, site.party_by_id),
+                            field_name,
+                        )
+                    )
+            elif party.is_workshop != want_workshop:
+                kind = "työpaja" if want_workshop else "koulutuksen järjestäjä"
+                problems.append(term.problem(f"'{party_id}' ei ole {kind}", field_name))
+        if term.kaytossa > term.sovittu:
+            problems.append(
+                term.problem(
+                    f"käytössä on enemmän paikkoja ({term.kaytossa}) kuin on sovittu ({term.sovittu})", "kaytossa"
+                )
+            )
+        if term.paattyy <= term.alkaa:
+            problems.append(term.problem("kauden pitää päättyä alkamisen jälkeen: tarkista 'paattyy'", "paattyy"))
+        elif (term.paattyy - term.alkaa).days > 366:
+            problems.append(term.problem("kausi on yli vuoden mittainen: jaa se lukukausiin", "paattyy"))
+        if term.ilmoitettu > term.paattyy:
+            problems.append(term.problem("paikat ilmoitetaan ennen kauden päättymistä", "ilmoitettu"))
+    return problems
+
+
 def check_links_and_navigation(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     """Every link to another page points to a page that exists, and every page is in the navigation (or
     reached from an index, like the reports): MkDocs would otherwise stop the build in English."""
@@ -630,6 +720,8 @@ CHECKS = [
     check_reports,
     check_notes,
     check_region,
+    check_paths,
+    check_quota_places,
     check_links_and_navigation,
 ]
 

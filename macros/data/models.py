@@ -296,6 +296,83 @@ class Supporters(Record):
     )
 
 
+# --- data/polut.yml --------------------------------------------------------------------------------------
+
+Role = Literal[
+    "työpajan vastuuhenkilö",
+    "koulutuksen järjestäjän vastuuhenkilö",
+    "vastuuhenkilöt yhdessä",
+    "valmentautuja tai opiskelija",
+]
+
+
+class Step(Record):
+    """Yksi polun vaihe: kuka tekee, mitä sovitaan tai tarkistetaan, mitkä asiakirjat ja mistä linjausten
+    kohdasta vaihe tulee."""
+
+    tunnus: Slug = Field(description="Vaiheen pysyvä tunnus (sivun ankkuri).")
+    otsikko: Line = Field(description="Vaiheen nimi, esim. Yhteydenotto koulutuksen järjestäjään.")
+    tekija: Role = Field(
+        description="Kuka vaiheen tekee: 'työpajan vastuuhenkilö', 'koulutuksen järjestäjän vastuuhenkilö', "
+        "'vastuuhenkilöt yhdessä' tai 'valmentautuja tai opiskelija'."
+    )
+    tehtavat: list[Line] = Field(min_length=1, description="Mitä vaiheessa sovitaan tai tarkistetaan (luettelo).")
+    asiakirjat: list[Line] = Field(default_factory=list, description="Vaiheen asiakirjat, esim. HOKS.")
+    linjauksissa: Text = Field(
+        description="Linjausten virke, josta vaihe tulee, sanasta sanaan (tarkistus etsii sen linjausten tekstistä)."
+    )
+
+
+class Obligation(Record):
+    """Pohjan velvoite pajajakson osapuolelle: näkyy pajajakson sopimuksessa."""
+
+    osapuoli: Literal["koulutuksen järjestäjä", "työpaja"] = Field(description="Kenen velvoite.")
+    teksti: Line = Field(description="Velvoite sopimukseen kirjoitettavassa muodossa.")
+    linjauksissa: Text = Field(description="Linjausten virke, josta velvoite tulee, sanasta sanaan.")
+
+
+class Path(Record):
+    """Yksi siirtymäpolku vaiheineen."""
+
+    tunnus: Slug = Field(description='Polun pysyvä tunnus; sivulla {{ polku("tunnus") }}.')
+    nimi: Line = Field(description="Polun nimi, esim. Pajalta opintoihin.")
+    kenelle: Line = Field(description="Kenen polku, esim. Valmentautujat.")
+    kuvaus: Text = Field(description="Lyhyt kuvaus polusta.")
+    vaiheet: list[Step] = Field(min_length=1, description="Vaiheet järjestyksessä.")
+    velvoitteet: list[Obligation] = Field(
+        default_factory=list, description="Pohjan velvoitteet osapuolille (pajajakson sopimukseen)."
+    )
+
+
+class Paths(Record):
+    """Siirtymäpolut (data/polut.yml): pajalta opintoihin ja opinnoista pajajaksolle."""
+
+    polut: list[Path] = Field(min_length=1, description="Polut.")
+
+
+# --- data/kiintiopaikat.yml -----------------------------------------------------------------------------
+
+
+class QuotaTerm(Record):
+    """Kiintiöpaikat yhdellä kaudella: työpajan opiskelijoille varaamat paikat, jotka koulutuksen järjestäjä
+    täyttää. Vain lukumäärät, ei koskaan nimiä."""
+
+    tyopaja: Slug = Field(description="Työpaja (osapuolen tunnus).")
+    koulutuksen_jarjestaja: Slug = Field(description="Koulutuksen järjestäjä, joka täyttää paikat (osapuolen tunnus).")
+    alkaa: Day = Field(description="Kauden ensimmäinen päivä (VVVV-KK-PP).")
+    paattyy: Day = Field(description="Kauden viimeinen päivä (VVVV-KK-PP).")
+    sovittu: int = Field(ge=1, le=200, description="Sovittujen paikkojen määrä.")
+    kaytossa: int = Field(ge=0, le=200, description="Käytössä olevien paikkojen määrä (ei nimiä).")
+    ilmoitettu: Day = Field(description="Päivä, jona työpaja tarjosi paikat: uutinen julkaistaan silloin.")
+    lisatieto: Line | None = Field(default=None, description="Lyhyt lisätieto, esim. ala tai oppimisympäristö.")
+
+
+class QuotaPlaces(Record):
+    """Kiintiöpaikat (data/kiintiopaikat.yml) kausittain."""
+
+    kaudet: list[QuotaTerm] = Field(description="Kaudet, uusin viimeisenä.")
+
+
 # --- data/hintatasot.yml -------------------------------------------------------------------------------
 
 

@@ -80,6 +80,13 @@ PAGE_MACROS: dict[str, Macro] = {
         "Vuosikello kuvana ja taulukkona; valinnat omistaja=, renkaat=, vuosi=",
     ),
     "kalenterilinkit": Macro({}, "Vuosikellon kalenteritiedoston lataus- ja tilauslinkit"),
+    "polku": Macro(
+        {"tunnus": str}, 'Siirtymäpolku vaiheittain tiedostosta data/polut.yml, esim. polku("pajalta-opintoihin")'
+    ),
+    "kiintiopaikat": Macro({}, "Kiintiöpaikat ja vapaat paikat (data/kiintiopaikat.yml)"),
+    "pajajaksosopimus": Macro(
+        {}, "Pajajakson sopimuksen laatija: täytetään selaimessa, mitään ei lähetetä eikä tallenneta sivustolle"
+    ),
     "seuraavaksi": Macro(
         {"maara": int}, "Vuosikellon seuraavat toiminnot julkaisupäivän tilanteen mukaan (oletuksena 5; maara=)"
     ),
@@ -645,6 +652,9 @@ ONCE_PER_PAGE = {
     "raportti",
     "osapuoli",
     "osapuolet",
+    "polku",
+    "kiintiopaikat",
+    "pajajaksosopimus",
     "allekirjoitukset",
     "yllapidon_tilanne",
 }

@@ -110,6 +110,14 @@ KINDS: tuple[Kind, ...] = (
         "huomautukset",
         macros=("huomautus", "yllapidon_tilanne"),
     ),
+    Kind("polut", "data/polut.yml", models.Paths, "polut", macros=("polku", "pajajaksosopimus")),
+    Kind(
+        "kiintiopaikat",
+        "data/kiintiopaikat.yml",
+        models.QuotaPlaces,
+        "kiintiopaikat",
+        macros=("kiintiopaikat", "osapuoli", "ajankohtaista", "pajajaksosopimus"),
+    ),
     Kind("viitetiedot", REFERENCE_FILE, None, macros=("raportti", "raporttihaku")),
     Kind(
         "viitetietolisaykset",

@@ -13,7 +13,9 @@ from .models import (
     EditorialNote,
     Funding,
     Party,
+    Path,
     PriceTiers,
+    QuotaTerm,
     Region,
     Report,
     Supporters,
@@ -85,6 +87,17 @@ class Site:
     @property
     def articles(self) -> tuple[Article, ...]:
         return self.records.get("ajankohtaista") or ()
+
+    @property
+    def paths(self) -> Mapping[str, Path]:
+        """The transition paths by their id."""
+        paths = self.records.get("polut")
+        return MappingProxyType({p.tunnus: p for p in paths.polut} if paths else {})
+
+    @property
+    def quota_terms(self) -> tuple[QuotaTerm, ...]:
+        quota = self.records.get("kiintiopaikat")
+        return tuple(quota.kaudet) if quota else ()
 
     @property
     def notes(self) -> Mapping[str, EditorialNote]:

@@ -21,6 +21,10 @@ def all_files(site: Site, site_url: str, today: date) -> dict[str, str]:
     files.update(contacts.export_files(site.parties, site.contacts))
     files["vuosikello/vuosikello.ics"] = clock.ics(site.clock, site.parties, host).decode("utf-8")
     files["ajankohtaista/feed.xml"] = news.atom(
-        news.items(site.parties, site.articles, today), site.region, today, site_url or f"https://{host}/", host
+        news.items(site.parties, site.articles, today, site.quota_terms),
+        site.region,
+        today,
+        site_url or f"https://{host}/",
+        host,
     )
     return files

@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, time
 from markupsafe import Markup
 
 from ..data.finnish import fi_date
-from ..data.models import Article, Party, Region
+from ..data.models import Article, Party, QuotaTerm, Region
 from .sanitise import editor_markdown
 from .templating import environment, render
 
@@ -27,12 +27,32 @@ class Item:
     title: str
     summary: str
     body: Markup
-    kind: str  # liittyminen | allekirjoitus | uutinen
+    kind: str  # liittyminen | allekirjoitus | kiintiopaikat | uutinen
 
 
-def items(parties: Sequence[Party], articles: Sequence[Article], today: date) -> list[Item]:
-    """Everything to announce up to today, newest first."""
+def items(
+    parties: Sequence[Party], articles: Sequence[Article], today: date, quota: Sequence[QuotaTerm] = ()
+) -> list[Item]:
+    """Everything to announce up to today, newest first: joinings, signatures, quota places offered and the
+    editors' news."""
     found = []
+    names = {p.id: p.nimi for p in parties}
+    for term in quota:
+        workshop = names.get(term.tyopaja, term.tyopaja)
+        provider = names.get(term.koulutuksen_jarjestaja, term.koulutuksen_jarjestaja)
+        places = "kiintiöpaikan" if term.sovittu == 1 else "kiintiöpaikkaa"
+        found.append(
+            Item(
+                f"kiintiopaikat-{term.tyopaja}-{term.alkaa.isoformat()}",
+                term.ilmoitettu,
+                f"{workshop} tarjoaa {term.sovittu} {places}",
+                f"{workshop} varaa opiskelijoille {term.sovittu} {places} kaudelle {fi_date(term.alkaa)}–"
+                f"{fi_date(term.paattyy)}; paikat täyttää {provider}."
+                + (f" {term.lisatieto}." if term.lisatieto else ""),
+                Markup(""),
+                "kiintiopaikat",
+            )
+        )
     for party in parties:
         if not party.alkuperainen:
             found.append(
