@@ -34,8 +34,9 @@ serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 with live reload (a
 check: $(STAMP) ## Validate data/ and docs/ and print every problem with its file and line
 	@$(BIN)/python -m macros.cli.check $(CHECK_ROOT) || { kill -s PIPE $$PPID; exit 1; }
 
-build: check ## Check the data, then build the site strictly into site/
+build: check ## Check the data, build the site strictly into site/, then the agreement's version pages and PDFs
 	$(BIN)/mkdocs build --strict --clean --site-dir site
+	$(BIN)/python -m macros.documents site
 
 schemas: $(STAMP) ## Regenerate the JSON Schemas in schemas/ and the VS Code mapping from the registry
 	$(BIN)/python -m macros.cli.schemas

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .data import pages
+from .data import pages, versions
 from .data.loader import build_date, load_site
 from .data.problems import DataError, Problem, errors
 from .data.site import Site
@@ -53,7 +53,13 @@ def new_build(root: Path, site_url: str, page: Callable[[], PageInfo]) -> Build:
     if errors(problems) and not preview():
         raise DataError(problems)
     stash = Stash()
-    macros = {} if errors(problems) else build_macros(site, page, stash, today, site_url or "", tuple(problems))
+
+    def history():
+        return versions.history(root, [v.numero for v in site.versions])
+
+    macros = (
+        {} if errors(problems) else build_macros(site, page, stash, today, site_url or "", tuple(problems), history)
+    )
     return Build(site, tuple(problems), stash, macros, today, site_url or "")
 
 

@@ -16,10 +16,13 @@ from datetime import date
 from markupsafe import Markup
 
 from .data import pages
+from .data.finnish import fi_date
 from .data.registry import KINDS, generic_macros, kinds_shown_by
 from .data.site import Site
+from .data.versions import History
 from .markdown_extension import Stash
 from .render import clock, contacts, funding, news, parties, paths, period_agreement, pricing, reports
+from .render import versions as version_pages
 from .render.laws import law_link
 from .render.sanitise import inline_text
 from .render.templating import render
@@ -101,13 +104,17 @@ def build_macros(
     today: date,
     site_url: str = "",
     problems: tuple = (),
+    history: Callable[[], History | None] = lambda: None,
 ) -> dict[str, Callable[..., Markup]]:
     """Name → callable. page() tells which page is being rendered; stash receives the HTML blocks (None:
     the blocks go into the Markdown as raw HTML, as a plain site would have them: the benchmark's baseline).
-    What several pages share (the status, the coverage matrix, the news) is worked out here, once."""
+    What several pages share (the status, the coverage matrix, the news) is worked out here, once;
+    history() reads the agreement's versions from the repository, only for the page that shows them."""
     site_url = site_url or "https://linjaukset.example/"
     reports_by_file = {f"tunnistamisraportit/{r.id}.md": r for r in site.reports}
-    status = parties.cooperation_status(site.parties, today)
+    current_version = site.versions[-1].numero if site.versions else None
+    signed_versions = {p.id: v for p in site.parties if (v := site.signed_version(p))}
+    status = parties.cooperation_status(site.parties, today, current_version, signed_versions)
     matrix = reports.coverage_matrix(site.reports, site.party_by_id, site.reference)
     news_items = news.items(site.parties, site.articles, today, site.quota_terms)
     supporters = site.supporters.tukiorganisaatiot if site.supporters else ()
@@ -154,6 +161,9 @@ def build_macros(
                     site.reference,
                     today,
                     page().base,
+                    site.versions,
+                    site.region.nimi_genetiivi,
+                    signed_versions.get(chosen.id),
                 )
                 + quota
             )
@@ -195,6 +205,10 @@ def build_macros(
         "rekisterinpitaja": lambda: html(render("controller.html", controller=site.region.rekisterinpitaja)),
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, today, page().base)),
         "osapuoli": party_page,
+        "versio": lambda: inline_text(
+            f"versio {site.versions[-1].numero} ({fi_date(site.versions[-1].paiva)})" if site.versions else ""
+        ),
+        "versiohistoria": lambda: html(version_pages.render_history(site.versions, history(), page().base)),
         "polku": lambda tunnus: html(paths.render_path(site.paths[tunnus], page().base)),
         "kiintiopaikat": lambda: html(paths.render_quota(site.quota_terms, site.party_by_id, today, page().base)),
         "pajajaksosopimus": lambda: html(
@@ -216,7 +230,7 @@ def build_macros(
         "yhteistyon_tila": lambda: html(parties.render_status(status, site.region.nimi_genetiivi, page().base)),
         "tilasana": lambda: inline_text(status.word),
         "kappalemaara": lambda: inline_text(parties.copies_sentence(site.parties, today)),
-        "allekirjoitukset": lambda: html(parties.render_signatures(site.parties, today)),
+        "allekirjoitukset": lambda: html(parties.render_signatures(site.parties, today, signed_versions)),
         "tukiorganisaatiot": lambda: html(parties.render_supporters(supporters)),
         "hintataulukko": lambda: html(pricing.render_price_table(site.price_tiers)),
         "esimerkkihinnat": lambda: html(pricing.render_price_examples(site.price_tiers)),

@@ -49,7 +49,8 @@ def test_problems_exit_one_with_a_count(project):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         BAD_BUSINESS_ID,
-        "1 virhe. Korjaa tiedostot ja tarkista uudelleen. Huomautuksia on 5: ne näkyvät sivuston sivulla "
+        # The copy has no repository history: that the versions could not be compared is the sixth notice.
+        "1 virhe. Korjaa tiedostot ja tarkista uudelleen. Huomautuksia on 6: ne näkyvät sivuston sivulla "
         "Ylläpidon tilanne (yllapidon-tilanne).",
     ]
     assert "Traceback" not in result.stderr

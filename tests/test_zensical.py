@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from helpers import copy_project, main_html, text_of
+from helpers import ROOT, copy_project, main_html, text_of
 
 ZENSICAL = Path(sys.executable).parent / "zensical"
 CHROME = re.compile(r'<aside class="suggest-change".*?</aside>|<a [^>]*class="md-content__button[^"]*".*?</a>', re.S)
@@ -24,6 +25,9 @@ def page_text(page: Path) -> str:
 @pytest.fixture(scope="module")
 def zensical_site(tmp_path_factory) -> Path:
     project = copy_project(tmp_path_factory.mktemp("zensical") / "project")
+    # With the repository's history too, as the MkDocs build has it (the agreement's versions are read there).
+    if (ROOT / ".git").is_dir():
+        shutil.copytree(ROOT / ".git", project / ".git")
     env = {**os.environ, "PYTHONPATH": str(project)}
     result = subprocess.run(
         [str(ZENSICAL), "build", "--strict", "--clean"],
@@ -39,6 +43,15 @@ def zensical_site(tmp_path_factory) -> Path:
         [sys.executable, "-m", "macros.host", "site"], cwd=project, env=env, capture_output=True, text=True, check=False
     )
     assert files.returncode == 0, files.stderr
+    documents = subprocess.run(
+        [sys.executable, "-m", "macros.documents", "site", "--no-pdf"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert documents.returncode == 0, documents.stderr
     return project / "site"
 
 

@@ -102,7 +102,13 @@
     document.querySelectorAll("[data-print]").forEach(function (button) {
       if (button.dataset.ready) return;
       button.dataset.ready = "1";
-      button.addEventListener("click", function () { window.print(); });
+      button.addEventListener("click", function () {
+        // A button may print one part of the page only (data-print-only): the print style keys on this.
+        var only = button.getAttribute("data-print-only");
+        if (only) document.documentElement.setAttribute("data-printing", only);
+        window.print();
+        document.documentElement.removeAttribute("data-printing");
+      });
     });
   }
 

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from ..data import versions
 from ..data.loader import load_site
 from ..data.problems import ERROR, NOTICE, WARNING, count_text
 
@@ -19,7 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     root = Path(argv[0]) if argv else Path.cwd()
     try:
-        _site, problems = load_site(root)
+        site, problems = load_site(root)
+        problems += versions.check(root, site)
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
         print(
             f"Tietojen tarkistus keskeytyi odottamattomaan virheeseen (tekninen tunnus: {type(exc).__name__}). "

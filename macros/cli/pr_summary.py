@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from ..data import versions
 from ..data.finnish import fi_date
 from ..data.loader import DATA, DOCS, load_site
 from ..data.problems import NOTICE, WARNING, errors
@@ -117,6 +118,7 @@ def changed_files(base: Path, head: Path) -> list[tuple[str, str]]:
 def summary(base: Path, head: Path) -> str:
     before, _ = load_site(base)
     after, problems = load_site(head)
+    problems = [*problems, *versions.check(head, after)]
     out = ["## Muutoksen vaikutus tietoihin", ""]
     files = changed_files(base, head)
     if files:

@@ -8,6 +8,7 @@ from collections import defaultdict
 from datetime import date
 from difflib import get_close_matches
 from fnmatch import fnmatch
+from itertools import pairwise
 
 from . import pages
 from .problems import NOTICE, WARNING, Problem
@@ -584,6 +585,45 @@ def agreement_text(site: Site) -> str:
     return _plain(" ".join(parts))
 
 
+def _version_key(number: str) -> tuple[int, int]:
+    major, minor = number.split(".")
+    return int(major), int(minor)
+
+
+def check_versions(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
+    """Versions in order; each signature names a version that was agreed before it was signed."""
+    problems = []
+    versions = site.versions
+    for before, version in pairwise(versions):
+        if _version_key(version.numero) <= _version_key(before.numero):
+            problems.append(version.problem(f"version pitää olla suurempi kuin edellinen ({before.numero})", "numero"))
+        if version.paiva < before.paiva:
+            problems.append(version.problem(f"päivä on ennen edellisen version päivää ({before.paiva})", "paiva"))
+    by_number = {v.numero: v for v in versions}
+    if not versions and "versiot" in broken:
+        return problems
+    for party in site.parties:
+        if party.versio and not party.allekirjoitettu:
+            problems.append(party.problem("versio kirjataan vasta, kun allekirjoituspäivä on annettu", "versio"))
+        elif party.versio and party.versio not in by_number:
+            problems.append(
+                party.problem(
+                    f"versiota {party.versio} ei ole tiedostossa data/versiot.yml{_suggest(party.versio, by_number)}",
+                    "versio",
+                )
+            )
+        elif party.versio and by_number[party.versio].paiva > party.allekirjoitettu:
+            problems.append(
+                party.problem(
+                    f"versio {party.versio} on sovittu vasta {by_number[party.versio].paiva.day}."
+                    f"{by_number[party.versio].paiva.month}.{by_number[party.versio].paiva.year}: tarkista "
+                    "allekirjoituspäivä tai versio",
+                    "versio",
+                )
+            )
+    return problems
+
+
 def check_paths(site: Site, broken: frozenset[str], today: date) -> list[Problem]:
     """Each step and obligation quotes the agreement word for word; ids are unique."""
     problems = []
@@ -720,6 +760,7 @@ CHECKS = [
     check_reports,
     check_notes,
     check_region,
+    check_versions,
     check_paths,
     check_quota_places,
     check_links_and_navigation,

@@ -88,6 +88,22 @@ def _time_problem(value: str) -> str | None:
     return None if _CLOCK_TIME.match(value) else "pitää olla kellonaika muodossa TT:MM, esim. 09:00 tai 13:30"
 
 
+_VERSION = re.compile(r"^\d{1,3}\.\d{1,3}$")
+
+
+def _version_text(value):
+    # YAML reads 1.10 as the number 1.1: a version number must be written as text.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("fi_value", 'kirjoita versionumero lainausmerkeissä, esim. "1.1"')
+    return value
+
+
+VersionNumber = Annotated[
+    str,
+    BeforeValidator(_version_text),
+    _check(lambda v: None if _VERSION.match(v) else 'pitää olla versionumero muodossa "1.0", "1.1" tai "2.0"'),
+]
+
 # A time of day as an editor writes it: 9:00 or 09:00 (our YAML reading keeps an unquoted 9:00 as text).
 ClockTime = Annotated[str, _check(_time_problem), Field(json_schema_extra={"pattern": _CLOCK_TIME.pattern})]
 
@@ -262,6 +278,11 @@ class Party(FileRecord):
     allekirjoitettu: Day | None = Field(
         default=None, description="Allekirjoituspäivä (VVVV-KK-PP); jätä tyhjäksi, kunnes on allekirjoitettu."
     )
+    versio: VersionNumber | None = Field(
+        default=None,
+        description='Allekirjoitetun linjausten version numero (data/versiot.yml), esim. "1.0", vain jos se ei '
+        "ole allekirjoituspäivänä voimassa ollut versio (muuten kenttää ei tarvita).",
+    )
     allekirjoituspaikka: Line | None = Field(default=None, description="Paikkakunta, jossa allekirjoitettiin.")
     allekirjoittaja: Signatory = Field(description="Linjaukset allekirjoittava henkilö.")
     paattyminen: Ending | None = Field(
@@ -294,6 +315,24 @@ class Supporters(Record):
     tukiorganisaatiot: list[Supporter] = Field(
         description="Verkostoa tukevat organisaatiot, jotka eivät ole sopijaosapuolia. Aakkosjärjestyksessä."
     )
+
+
+# --- data/versiot.yml ------------------------------------------------------------------------------------
+
+
+class Version(Record):
+    """Yksi linjausten versio: teksti ja sen tulostamat luvut (hinnat, rahoitus, alkuperäiset osapuolet)."""
+
+    numero: VersionNumber = Field(description='Versionumero muodossa 1.0, 1.1, 2.0 (lainausmerkeissä, esim. "1.1").')
+    paiva: Day = Field(description="Päivä, jona osapuolet sopivat versiosta (VVVV-KK-PP).")
+    muutokset: Text = Field(description="Mitä versiossa muuttui edellisestä, lyhyesti; ensimmäisessä: mistä se alkoi.")
+
+
+class Versions(Record):
+    """Linjausten versiot (data/versiot.yml) vanhimmasta uusimpaan. Kun linjausten tekstiä tai sen lukuja
+    muutetaan, lisätään uusi versio: tarkistus vertaa sisältöä edellisen version sisältöön."""
+
+    versiot: list[Version] = Field(min_length=1, description="Versiot vanhimmasta uusimpaan.")
 
 
 # --- data/polut.yml --------------------------------------------------------------------------------------

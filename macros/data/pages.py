@@ -56,6 +56,8 @@ PAGE_MACROS: dict[str, Macro] = {
         {}, "Vastuuhenkilöhakemiston rekisterinpitäjä ja tietosuojavastaava (data/alue.yml, rekisterinpitaja)"
     ),
     "osapuolet": Macro({}, "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
+    "versio": Macro({}, "Linjausten voimassa olevan version numero ja päivä (data/versiot.yml)"),
+    "versiohistoria": Macro({}, "Linjausten versiot, muutokset ja vanhojen versioiden tekstit ja PDF-tiedostot"),
     "osapuoli": Macro(
         {},
         "Yhden osapuolen sivu: tila, kunnat, vastuuhenkilöt ja tunnistamisraportit (osapuolen omassa "
@@ -655,6 +657,7 @@ ONCE_PER_PAGE = {
     "polku",
     "kiintiopaikat",
     "pajajaksosopimus",
+    "versiohistoria",
     "allekirjoitukset",
     "yllapidon_tilanne",
 }

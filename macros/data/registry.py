@@ -110,6 +110,13 @@ KINDS: tuple[Kind, ...] = (
         "huomautukset",
         macros=("huomautus", "yllapidon_tilanne"),
     ),
+    Kind(
+        "versiot",
+        "data/versiot.yml",
+        models.Versions,
+        "versiot",
+        macros=("versio", "versiohistoria", "allekirjoitukset", "yhteistyon_tila", "koko_asiakirja"),
+    ),
     Kind("polut", "data/polut.yml", models.Paths, "polut", macros=("polku", "pajajaksosopimus")),
     Kind(
         "kiintiopaikat",

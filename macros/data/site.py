@@ -19,6 +19,7 @@ from .models import (
     Region,
     Report,
     Supporters,
+    Version,
 )
 from .pages import Part
 from .reference import Reference
@@ -87,6 +88,21 @@ class Site:
     @property
     def articles(self) -> tuple[Article, ...]:
         return self.records.get("ajankohtaista") or ()
+
+    @property
+    def versions(self) -> tuple[Version, ...]:
+        """The agreement's versions, oldest first (the current one last)."""
+        versions = self.records.get("versiot")
+        return tuple(versions.versiot) if versions else ()
+
+    def signed_version(self, party: Party) -> str | None:
+        """The version a party signed: its 'versio', or else the version in force on its signing day."""
+        if not party.allekirjoitettu:
+            return None
+        if party.versio:
+            return party.versio
+        agreed = [v for v in self.versions if v.paiva <= party.allekirjoitettu]
+        return (agreed[-1] if agreed else self.versions[0]).numero if self.versions else None
 
     @property
     def paths(self) -> Mapping[str, Path]:

@@ -27,7 +27,7 @@ class Item:
     title: str
     summary: str
     body: Markup
-    kind: str  # liittyminen | allekirjoitus | kiintiopaikat | uutinen
+    kind: str  # liittyminen | allekirjoitus | paattyminen | kiintiopaikat | uutinen
 
 
 def items(
@@ -63,6 +63,19 @@ def items(
                     f"{party.nimi} ({party.tyyppi}) liittyi yhteistyön linjauksiin {fi_date(party.liittynyt)}.",
                     Markup(""),
                     "liittyminen",
+                )
+            )
+        if party.paattyminen:
+            ending = party.paattyminen
+            found.append(
+                Item(
+                    f"paattyminen-{party.id}",
+                    ending.paiva,
+                    f"{party.nimi} ei ole enää mukana linjauksissa",
+                    f"{party.nimi} lähti linjauksista {fi_date(ending.paiva)} alkaen ({ending.tapa})."
+                    + (f" {ending.perustelu}" if ending.perustelu else ""),
+                    Markup(""),
+                    "paattyminen",
                 )
             )
         if party.allekirjoitettu:

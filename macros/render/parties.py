@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from ..data.finnish import fi_date
-from ..data.models import Contact, Party, Report, Supporter
+from ..data.models import Contact, Party, Report, Supporter, Version
 from ..data.reference import Reference
 from .contacts import LANGUAGES, scope_text
 from .reports import qualification_views
@@ -30,10 +30,18 @@ class Status:
     signed_count: int  # original parties that have signed
     total: int  # original parties in the network today
     ended: tuple[Party, ...]  # parties that have left
+    version: str | None = None  # the current version of the agreement
+    outdated: tuple[Party, ...] = ()  # parties in the agreement that signed an older version
+    signed: Mapping[str, str] | None = None  # party id → the version it signed
 
 
-def cooperation_status(parties: Sequence[Party], today: date) -> Status:
-    """The status word from the text ("suunnittelee yhteistyötä" until every original party has signed)."""
+def cooperation_status(
+    parties: Sequence[Party], today: date, version: str | None = None, signed: Mapping[str, str] | None = None
+) -> Status:
+    """The status word from the text ("suunnittelee yhteistyötä" until every original party has signed);
+    with the current version and the version each party signed (id → number), who has signed only an
+    older one."""
+    signed = signed or {}
     present = [p for p in parties if not p.ended_by(today)]
     originals = [p for p in present if p.alkuperainen]
     unsigned = tuple(p for p in originals if p.allekirjoitettu is None)
@@ -47,6 +55,9 @@ def cooperation_status(parties: Sequence[Party], today: date) -> Status:
         len(originals) - len(unsigned),
         len(originals),
         tuple(p for p in parties if p.ended_by(today)),
+        version,
+        tuple(p for p in present if version and p.id in signed and signed[p.id] != version),
+        signed,
     )
 
 
@@ -93,20 +104,33 @@ def copies_sentence(parties: Sequence[Party], today: date) -> str:
     return f"Tästä asiakirjasta on tehty {n} {noun}: yksi kullekin sopijaosapuolelle."
 
 
-def render_signatures(parties: Sequence[Party], today: date) -> str:
-    return render("signatures.html", parties=in_agreement(parties, today))
+def render_signatures(parties: Sequence[Party], today: date, signed: Mapping[str, str] | None = None) -> str:
+    """A block per party in the agreement; signed (id → version) adds the version each signed."""
+    return render("signatures.html", parties=in_agreement(parties, today), signed=signed or {})
 
 
 def render_supporters(supporters: Sequence[Supporter]) -> str:
     return render("supporters.html", supporters=sorted(supporters, key=lambda s: s.nimi.casefold()))
 
 
-def standing(party: Party, today: date) -> str:
-    """The party's place in the agreement today, in one Finnish sentence."""
+def version_on(versions: Sequence[Version], day: date) -> Version | None:
+    """The version in force on a day: the newest agreed by then (the first, for a day before any)."""
+    agreed = [v for v in versions if v.paiva <= day]
+    return agreed[-1] if agreed else (versions[0] if versions else None)
+
+
+def standing(party: Party, today: date, version: str | None = None, signed: str | None = None) -> str:
+    """The party's place in the agreement today, in one Finnish sentence (with the version it signed when
+    that is not the current one)."""
     if party.ended_by(today):
         return f"Lähtenyt linjauksista {fi_date(party.paattyminen.paiva)} alkaen ({party.paattyminen.tapa})."
     if party.allekirjoitettu:
         kind = "Alkuperäinen sopijaosapuoli" if party.alkuperainen else "Liittynyt myöhemmin"
+        if version and signed and signed != version:
+            return (
+                f"{kind}; allekirjoittanut linjausten version {signed} {fi_date(party.allekirjoitettu)}. "
+                f"Nykyisen version {version} allekirjoitus puuttuu."
+            )
         return f"{kind}; allekirjoittanut linjaukset {fi_date(party.allekirjoitettu)}."
     if party.alkuperainen:
         return "Alkuperäinen sopijaosapuoli; allekirjoitus puuttuu vielä."
@@ -121,9 +145,13 @@ def render_party_page(
     reference: Reference,
     today: date,
     base: str = "",
+    versions: Sequence[Version] = (),
+    region_genitive: str = "",
+    signed_version: str | None = None,
 ) -> str:
-    """A party's own page: standing, facts, contact persons (the primary first), and the recognition reports
-    of its workshop (or those its teachers took part in, for a provider) with the units they cover."""
+    """A party's own page: standing, facts, contact persons (the primary first), the recognition reports
+    of its workshop (or those its teachers took part in, for a provider) with the units they cover, and for
+    a party that joined later its accession document (liittymisasiakirja) to print and sign."""
     people = sorted(people, key=lambda c: (not c.ensisijainen, c.nimi.casefold()))
     views = [
         (r, qualification_views(r, reference, today)) for r in sorted(own_reports, key=lambda r: r.oppimisymparisto)
@@ -135,7 +163,9 @@ def render_party_page(
     return render(
         "party_page.html",
         party=party,
-        standing=standing(party, today),
+        standing=standing(party, today, versions[-1].numero if versions else None, signed_version),
+        joined_version=version_on(versions, party.liittynyt),
+        region_genitive=region_genitive,
         people=people,
         views=views,
         recognised=sorted(recognised, key=lambda r: r.oppimisymparisto),
