@@ -133,7 +133,7 @@ CASES = {
     ),
     "open maximum not last": (
         "data/hintatasot.yml",
-        "    enintaan: 80\n",
+        "    enintaan: 75\n",
         "",
         "data/hintatasot.yml:14:16: vain ylimmän tason yläraja voi olla avoin: lisää 'enintaan'",
     ),

@@ -15,7 +15,7 @@ from macros.render import news, parties
 
 PRICES = "data/hintatasot.yml"
 VERSIONS = "data/versiot.yml"
-NEW_VERSION = '  - numero: "1.1"\n    paiva: 2026-10-08\n    muutokset: Keskitason yläraja 75 euroa.\n'
+NEW_VERSION = '  - numero: "1.2"\n    paiva: 2026-11-20\n    muutokset: Keskitason yläraja 70 euroa.\n'
 
 
 def git(project, *args):
@@ -28,7 +28,7 @@ def commit(project, message):
 
 
 def with_history(project):
-    """The project as a repository whose first commit agrees version 1.0."""
+    """The project as a repository whose first commit holds its versions (1.0 and 1.1) as they are."""
     git(project, "init", "-q", "-b", "main")
     commit(project, "versio 1.0")
     return project
@@ -42,15 +42,15 @@ def version_problems(project):
 def test_a_price_change_without_a_version_is_an_error_that_says_what_changed(project):
     with_history(project)
     assert version_problems(project) == []
-    edit(project, PRICES, "    enintaan: 80", "    enintaan: 75")
+    edit(project, PRICES, "    enintaan: 75", "    enintaan: 70")
     found = version_problems(project)
     assert len(found) == 1
-    assert found[0].startswith(f"{VERSIONS}:6:13: linjausten sisältö on muuttunut versiosta 1.0 (hintataso Keskitaso:")
-    assert "40–80 €/päivä → 40–75 €/päivä" in found[0] and "lisää tiedoston loppuun uusi versio" in found[0]
+    assert found[0].startswith(f"{VERSIONS}:9:13: linjausten sisältö on muuttunut versiosta 1.1 (hintataso Keskitaso:")
+    assert "40–75 €/päivä → 40–70 €/päivä" in found[0] and "lisää tiedoston loppuun uusi versio" in found[0]
     # With a new version (not yet in the history), the check is content: the files are the new version.
     (project / VERSIONS).write_text((project / VERSIONS).read_text(encoding="utf-8") + NEW_VERSION, encoding="utf-8")
     assert version_problems(project) == []
-    commit(project, "versio 1.1")
+    commit(project, "versio 1.2")
     assert version_problems(project) == []
 
 
@@ -65,36 +65,36 @@ def test_a_text_change_needs_a_version_but_an_editorial_note_does_not(project):
 
 def test_without_history_the_check_says_so(project):
     assert version_problems(project) == [
-        f"{VERSIONS}:6:13: huomautus: linjausten sisältöä ei voitu verrata versioon, koska projektissa ei ole "
+        f"{VERSIONS}:9:13: huomautus: linjausten sisältöä ei voitu verrata versioon, koska projektissa ei ole "
         "versiohistoriaa (git): vertailu tehdään muutospyynnön tarkistuksessa"
     ]
 
 
 def two_versions(project):
     with_history(project)
-    edit(project, PRICES, "    enintaan: 80", "    enintaan: 75")
+    edit(project, PRICES, "    enintaan: 75", "    enintaan: 70")
     edit(project, "docs/linjaukset/salassapito.md", "luottamuksellista tietoa", "luottamuksellisia tietoja")
     (project / VERSIONS).write_text((project / VERSIONS).read_text(encoding="utf-8") + NEW_VERSION, encoding="utf-8")
-    commit(project, "versio 1.1")
+    commit(project, "versio 1.2")
     return project
 
 
 def test_history_shows_each_version_its_changes_and_its_own_text(project, tmp_path):
     two_versions(project)
     site, _problems = load_site(project)
-    found = versions.history(project, ["1.0", "1.1"])
+    found = versions.history(project, ["1.0", "1.1", "1.2"])
     from macros.render import versions as pages
 
     html = pages.render_history(site.versions, found, "../../")
-    assert html.index("Versio 1.1") < html.index("Versio 1.0")
-    assert "hintataso Keskitaso: 40–80 €/päivä → 40–75 €/päivä" in html and "luvun Salassapito teksti" in html
+    assert html.index("Versio 1.2") < html.index("Versio 1.1") < html.index("Versio 1.0")
+    assert "hintataso Keskitaso: 40–75 €/päivä → 40–70 €/päivä" in html and "luvun Salassapito teksti" in html
     assert "luottamuksellista tietoa" in html and "luottamuksellisia tietoja" in html  # before and after
-    assert 'href="../../linjaukset/versiot/1.0/"' in html and 'linjaukset-1.0.pdf"' in html
+    assert 'href="../../linjaukset/versiot/1.1/"' in html and 'linjaukset-1.1.pdf"' in html
     written = dict(archive_pages(project, tmp_path))
-    old = text_of((written["1.0"] / "index.html").read_text(encoding="utf-8"))
-    new = text_of((written["1.1"] / "index.html").read_text(encoding="utf-8"))
-    assert "Keskitaso 40-80 euroa / päivä" in old and "ei ole enää voimassa" in old
-    assert "Keskitaso 40-75 euroa / päivä" in new and "voimassa oleva versio" in new
+    old = text_of((written["1.1"] / "index.html").read_text(encoding="utf-8"))
+    new = text_of((written["1.2"] / "index.html").read_text(encoding="utf-8"))
+    assert "Keskitaso 40-75 euroa / päivä" in old and "ei ole enää voimassa" in old
+    assert "Keskitaso 40-70 euroa / päivä" in new and "voimassa oleva versio" in new
     assert "luottamuksellista tietoa" in old and "luottamuksellisia tietoja" in new
     assert "{{" not in old and "toimitus" not in old  # no macro calls, no editorial boxes
 
@@ -148,7 +148,7 @@ def test_versions_are_checked(project):
         encoding="utf-8",
     )
     found = samples.check(project)
-    assert any("version pitää olla suurempi kuin edellinen (1.0)" in p for p in found)
+    assert any("version pitää olla suurempi kuin edellinen (1.1)" in p for p in found)
     assert any("päivä on ennen edellisen version päivää" in p for p in found)
     edit(project, VERSIONS, '  - numero: "0.9"', "  - numero: 1.10")
     assert any('kirjoita versionumero lainausmerkeissä, esim. "1.1"' in p for p in samples.check(project))

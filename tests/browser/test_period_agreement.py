@@ -20,7 +20,7 @@ def fill_in(page):
     page.get_by_label("Alkaa").fill("2027-01-11")
     page.get_by_label("Päättyy").fill("2027-02-05")
     page.get_by_label("Pajapäiviä viikossa").select_option("4")
-    page.get_by_label("Hintataso", exact=False).select_option(label="Keskitaso (40–80\u00a0€\u00a0/\u00a0päivä)")
+    page.get_by_label("Hintataso", exact=False).select_option(label="Keskitaso (40–75\u00a0€\u00a0/\u00a0päivä)")
     page.get_by_label("Sovittu päivähinta (euroa)").fill("50")
     page.get_by_label("Tukitoimet pajajakson aikana").fill("Yksilövalmennus kerran viikossa.")
 
