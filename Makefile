@@ -22,6 +22,8 @@ $(STAMP): requirements.txt pyproject.toml Makefile
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	@# The project itself, editable: mkdocs.yml names its Markdown extension (macros.markdown_extension).
 	$(BIN)/python -m pip install --quiet --no-deps -e .
+	@# Byte-compiled once here, so that no build compiles our code again (also where Python may not write).
+	$(BIN)/python -m compileall -q macros bench
 	touch $(STAMP)
 
 # In the preview, invalid data does not stop the server: every page shows the Finnish messages instead.
@@ -34,9 +36,10 @@ serve: $(STAMP) ## Preview the site at http://127.0.0.1:8000 with live reload (a
 check: $(STAMP) ## Validate data/ and docs/ and print every problem with its file and line
 	@$(BIN)/python -m macros.cli.check $(CHECK_ROOT) || { kill -s PIPE $$PPID; exit 1; }
 
-build: check ## Check the data, build the site strictly into site/, then the agreement's version pages and PDFs
+build: check ## Check the data, build the site into site/ with the agreement's versions, PDFs and search index
 	$(BIN)/mkdocs build --strict --clean --site-dir site
 	$(BIN)/python -m macros.documents site
+	$(BIN)/python -m macros.search_index site
 
 schemas: $(STAMP) ## Regenerate the JSON Schemas in schemas/ and the VS Code mapping from the registry
 	$(BIN)/python -m macros.cli.schemas

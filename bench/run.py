@@ -33,13 +33,16 @@ BUDGET_LINEAR = 0.15  # output per data record may differ by this much between h
 
 
 def build(project: Path, name: str) -> dict:
+    # Python may write its byte-code here as on any real machine (some environments forbid it, and then
+    # every build would compile the project's code again).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     result = subprocess.run(
         [sys.executable, "-m", "bench.build_one", str(project), str(OUT / "sites" / name)],
         capture_output=True,
         text=True,
         cwd=ROOT,
         check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
+        env={**env, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project)},
     )
     if result.returncode != 0:
         sys.exit(f"build of {name} failed:\n{result.stderr[-3000:]}")

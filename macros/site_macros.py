@@ -123,8 +123,22 @@ def build_macros(
         """A block of generated HTML: the page gets a placeholder, the HTML goes in after Markdown."""
         return Markup(stash.put(text) if stash is not None else "\n\n" + text + "\n\n")
 
+    # Who belongs to which party, worked out once: a party page and a report page each scanning every contact
+    # and report would be quadratic at national scale.
+    contacts_of: dict[str, list] = {}
+    primary_of: dict = {}
+    for person in site.contacts:
+        contacts_of.setdefault(person.osapuoli, []).append(person)
+        if person.ensisijainen:
+            primary_of.setdefault(person.osapuoli, person)
+    reports_of_workshop: dict[str, list] = {}
+    reports_of_provider: dict[str, list] = {}
+    for one in site.reports:
+        reports_of_workshop.setdefault(one.tyopaja, []).append(one)
+        reports_of_provider.setdefault(one.tunnistajat.koulutuksen_jarjestaja, []).append(one)
+
     def primary_contact(party_id: str):
-        return next((c for c in site.contacts if c.osapuoli == party_id and c.ensisijainen), None)
+        return primary_of.get(party_id)
 
     def report() -> Markup:
         chosen = reports_by_file[page().src]
@@ -155,9 +169,9 @@ def build_macros(
             + html(
                 parties.render_party_page(
                     chosen,
-                    [c for c in site.contacts if c.osapuoli == chosen.id],
-                    [r for r in site.reports if r.tyopaja == chosen.id],
-                    [r for r in site.reports if r.tunnistajat.koulutuksen_jarjestaja == chosen.id],
+                    contacts_of.get(chosen.id, []),
+                    reports_of_workshop.get(chosen.id, []),
+                    reports_of_provider.get(chosen.id, []),
                     site.reference,
                     today,
                     page().base,

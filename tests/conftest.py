@@ -17,12 +17,15 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
-    """The example region's site, built once per test run, with the agreement's version pages beside it (as
-    `make build` makes them; the PDFs, printed by Chromium, are tested in tests/browser/test_documents.py)."""
+    """The example region's site, built once per test run, with the agreement's version pages and the search
+    index beside it (as `make build` makes them; the PDFs, printed by Chromium, are tested in
+    tests/browser/test_documents.py)."""
     from macros.documents import archive_pages
+    from macros.search_index import build_search_index
 
     site = build_site(ROOT, tmp_path_factory.mktemp("site"))
     archive_pages(ROOT, site)
+    build_search_index(site)
     return site
 
 

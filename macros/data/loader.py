@@ -391,7 +391,7 @@ def read_navigation(root: Path) -> tuple[frozenset[str] | None, tuple[str, ...]]
     if not config_file.exists():
         return None, ()
 
-    class Loader(yaml.SafeLoader):
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         pass
 
     Loader.add_multi_constructor("", lambda loader, suffix, node: None)  # !ENV and other tags: not needed here

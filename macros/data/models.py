@@ -681,6 +681,10 @@ class PageMeta(Record):
         default_factory=list, description="Piilotettavat sivun osat: navigation, toc, footer."
     )
     search: PageSearch | None = Field(default=None, description="Sivun näkyminen haussa.")
+    hakusanat: list[Annotated[Line, Field(pattern=PLAIN)]] = Field(
+        default_factory=list,
+        description="Sanat, joilla sivu löytyy haussa, vaikka ne eivät ole sivun tekstissä, esim. [yhteyshenkilö].",
+    )
     render_macros: bool = Field(default=True, description="false näyttää sivun {{ }}-merkinnät tekstinä.")
 
 

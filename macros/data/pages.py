@@ -120,7 +120,7 @@ PAGE_MACROS: dict[str, Macro] = {
 PAGE_MACROS.update({name: Macro({}, kind.description) for name, kind in generic_macros().items()})
 
 # Front matter keys a page may use (Material's and MkDocs' own); report and news files have models instead.
-PAGE_META_KEYS = {"title", "description", "hide", "search", "render_macros"}
+PAGE_META_KEYS = {"title", "description", "hide", "search", "render_macros", "hakusanat"}
 
 REPORT_MACRO = "{{ raportti() }}"
 

@@ -4,27 +4,29 @@ page numbers, title and language, tagged with bookmarks, every section there, no
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
 
 from helpers import ROOT
-from macros import documents
 from macros.data.loader import load_site
 from macros.data.versions import SECTION_TITLES
 
 
 @pytest.fixture(scope="module")
-def pdf(built_site, monkeypatch_module):
-    monkeypatch_module.chdir(ROOT)
-    assert documents.main([str(built_site)]) == 0
+def pdf(built_site):
+    # In a process of its own: the browser tests' Playwright already runs in this one.
+    result = subprocess.run(
+        [sys.executable, "-m", "macros.documents", str(built_site)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
     return PdfReader(built_site / "linjaukset/linjaukset.pdf"), built_site
-
-
-@pytest.fixture(scope="module")
-def monkeypatch_module():
-    with pytest.MonkeyPatch.context() as patch:
-        yield patch
 
 
 def test_the_pdf_is_ready_for_signing(pdf):

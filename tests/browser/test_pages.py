@@ -48,7 +48,9 @@ def one_of_each_template(paths: list[str]) -> list[str]:
 def test_every_page_loads_cleanly_and_passes_axe(open_page, all_paths, scheme):
     failures = {}
     page = open_page("", scheme=scheme)
-    for path in all_paths if scheme == "light" else one_of_each_template(all_paths):
+    # The archived versions are plain documents of their own, without the theme's palettes.
+    themed = [p for p in all_paths if not p.startswith("linjaukset/versiot/")]
+    for path in all_paths if scheme == "light" else one_of_each_template(themed):
         open_page.visit(page, path)
         if scheme == "dark":
             # Material follows the reader's preference on first visit; make sure slate is on.

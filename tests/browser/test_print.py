@@ -40,5 +40,23 @@ def test_print_button_calls_print(open_page):
     page = open_page("linjaukset/koko-asiakirja/")
     # (A bare function as the last expression would be called by Playwright itself.)
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
-    page.get_by_role("button", name="Tulosta tai tallenna PDF").click()
+    page.get_by_role("button", name="Tulosta", exact=True).click()
     assert page.evaluate("window.__printed") == 1
+
+
+def test_an_accession_document_prints_alone(open_page):
+    import io
+
+    from pypdf import PdfReader
+
+    page = open_page("osapuolet/mantyniemen-tyopaja/")
+    # The button marks the page while printing; here the mark is set as the button does, then printed.
+    page.evaluate("() => { window.print = () => {}; }")
+    page.get_by_role("button", name="Tulosta liittymisasiakirja").click()
+    assert page.evaluate("document.documentElement.getAttribute('data-printing')") is None  # unmarked after
+    page.evaluate("() => document.documentElement.setAttribute('data-printing', 'accession')")
+    page.emulate_media(media="print")
+    pages = PdfReader(io.BytesIO(page.pdf(format="A4"))).pages
+    text = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert "Mäntyniemen nuorten työpaja (Y-tunnus 2987656-7) liittyy" in text
+    assert "versio 1.0" in text and "Vastuuhenkilöt" not in text and "Esittely" not in text
