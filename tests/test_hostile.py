@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import re
 import subprocess
@@ -498,17 +499,22 @@ class Elements(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.elements: list[tuple[str, dict]] = []
         self.scripts: list[str] = []
+        self.json_data: list[str] = []  # data the page's scripts read (the per-student agreement's)
         self._in_script = False
+        self._json = False
 
     def handle_starttag(self, tag, attrs):
         self.elements.append((tag, dict(attrs)))
         self._in_script = tag == "script"
+        self._json = tag == "script" and dict(attrs).get("type") == "application/json"
 
     def handle_endtag(self, tag):
         self._in_script = False
 
     def handle_data(self, data):
-        if self._in_script:
+        if self._in_script and self._json:
+            self.json_data.append(data)
+        elif self._in_script:
             self.scripts.append(data)
 
 
@@ -525,6 +531,8 @@ def test_hostile_values_come_out_inert_on_every_page(hostile_site):
                 value = re.sub(r"[\s\x00-\x1f]", "", attrs.get(name) or "").lower()
                 assert not value.startswith(("javascript:", "data:", "vbscript:")), (page, tag, attrs)
         assert not any("alert" in script for script in parsed.scripts), page
+        for data in parsed.json_data:  # inert: JSON that nothing in it can end early
+            assert "<" not in data and json.loads(data) is not None, page
         assert "Väärennetty otsikko</h" not in html and not re.search(r"<h\d[^>]*>Otsikko", html), page
     text = (hostile_site / "index.html").read_text(encoding="utf-8")
     assert "[Avaa](javascript:alert(1))" in unescape(text)  # the region's description, shown as text

@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 
-from helpers import check, edit, text_of
+from helpers import check, edit
 from macros.data.loader import load_site
 from macros.data.problems import errors
 from macros.render import news, paths, period_agreement
@@ -100,16 +100,18 @@ def test_the_agreement_data_holds_signed_parties_their_units_tiers_and_duties(ro
     assert "ammattiopisto-tuulikello" not in providers  # not signed
     assert providers == {p.id for p in site.parties if not p.is_workshop and p.allekirjoitettu}
     workshop = next(w for w in data["tyopajat"] if w["tunnus"] == "seudun-kierratyspaja")
-    assert workshop["henkilot"][0]["ensisijainen"] and workshop["y_tunnus"] == "2987655-9"
-    units = workshop["raportit"][0]["tutkinnot"][0]["osat"]
-    assert {"koodi": "106889", "nimi": "Polkupyörän huolto", "kattavuus": "kokonainen", "tarkennus": ""} in units
+    assert workshop["henkilot"][0][4] is True and workshop["y_tunnus"] == "2987655-9"  # the primary first
+    _report_id, environment, qualifications = workshop["raportit"][0]
+    assert environment == "Pyörä- ja pienkonehuolto" and qualifications[0][0] == "351301"
+    assert ["106889", "k", ""] in qualifications[0][1] and data["osat"]["106889"] == "Polkupyörän huolto"
+    assert data["tutkinnot"]["351301"] == "Ajoneuvoalan perustutkinto"
     assert data["hintatasot"][0]["teksti"] == "30–45\u00a0€\u00a0/\u00a0päivä"
     assert len(data["velvoitteet"]["koulutuksen_jarjestaja"]) == 3 and len(data["velvoitteet"]["tyopaja"]) == 2
 
 
 def test_the_agreement_data_is_inert_in_the_page():
-    data = {"tyopajat": [{"nimi": '"><script>alert(1)</script>'}]}
+    data = {"tyopajat": [{"nimi": '"></script><script>alert(1)</script><!--\u2028'}]}
     html = period_agreement.render_builder(data, "Esimerkin", 2026)
-    assert "<script>" not in html and "&lt;script&gt;" in html
-    embedded = re.search(r'data-sopimus="([^"]*)"', html).group(1)
-    assert json.loads(text_of(embedded)) == data
+    embedded = re.search(r"<script type=\"application/json\" data-sopimus-tiedot>(.*?)</script>", html, re.S)
+    assert "<" not in embedded.group(1)  # nothing can end the element or open another
+    assert json.loads(embedded.group(1)) == data

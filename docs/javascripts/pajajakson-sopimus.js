@@ -1,6 +1,7 @@
 // The per-student agreement for a workshop period ([data-sopimus]): a form filled in the reader's browser
 // and a print-ready document made from it. The parties, contact persons, reports and price tiers come from
-// the page itself (data-sopimus, written by the build). Nothing is sent anywhere or stored by the site: a
+// the page itself (JSON in a script element the build writes; names of qualifications and units once, in
+// "tutkinnot" and "osat", referred to by code). Nothing is sent anywhere or stored by the site: a
 // draft is saved to and opened from a file on the reader's own device. Text from the data and from the
 // reader is only ever set as textContent, never as HTML.
 (function () {
@@ -61,7 +62,7 @@
   function setUp(root) {
     if (root.dataset.ready) return;
     root.dataset.ready = "1";
-    var data = JSON.parse(root.getAttribute("data-sopimus"));
+    var data = JSON.parse(root.querySelector("[data-sopimus-tiedot]").textContent);
     var form = root.querySelector("[data-sopimus-form]");
     var doc = root.querySelector("[data-sopimus-asiakirja]");
     var errors = root.querySelector("[data-sopimus-errors]");
@@ -77,8 +78,12 @@
     fill(f.tyopaja, "Valitse", data.tyopajat.map(function (p) { return { value: p.tunnus, label: p.nimi }; }));
     data.hintatasot.forEach(function (t) { f.hintataso.appendChild(option(t.tunnus, t.nimi + " (" + t.teksti + ")")); });
 
+    // A contact person: [name, title, email, phone, primary].
+    function person(h) { return { nimi: h[0], tehtava: h[1], sahkoposti: h[2], puhelin: h[3], ensisijainen: h[4] }; }
+
     function people(select, party, placeholder) {
       fill(select, party ? "Valitse" : placeholder, (party ? party.henkilot : []).map(function (h, i) {
+        h = person(h);
         return { value: String(i), label: h.nimi + ", " + h.tehtava, selected: h.ensisijainen };
       }));
     }
@@ -87,13 +92,19 @@
     function workshop() { return byId(data.tyopajat, f.tyopaja.value); }
     function tier() { return byId(data.hintatasot, f.hintataso.value); }
 
-    // The qualifications of the workshop's reports, each once, with every report's units for it.
+    // The qualifications of the workshop's reports, each once, with every report's units for it. A report is
+    // [id, learning environment, [[qualification code, [[unit code, "k" whole / "o" partly, parts]]]]].
     function qualifications() {
       var found = {};
-      (workshop() ? workshop().raportit : []).forEach(function (report) {
-        report.tutkinnot.forEach(function (q) {
-          found[q.koodi] = found[q.koodi] || { koodi: q.koodi, nimi: q.nimi, osat: [] };
-          q.osat.forEach(function (u) { found[q.koodi].osat.push({ raportti: report, osa: u }); });
+      (workshop() ? workshop().raportit : []).forEach(function (r) {
+        var report = { tunnus: r[0], oppimisymparisto: r[1] };
+        r[2].forEach(function (q) {
+          found[q[0]] = found[q[0]] || { koodi: q[0], nimi: data.tutkinnot[q[0]], osat: [] };
+          q[1].forEach(function (u) {
+            found[q[0]].osat.push({ raportti: report, osa: {
+              koodi: u[0], nimi: data.osat[u[0]], kattavuus: u[1] === "k" ? "kokonainen" : "osittainen", tarkennus: u[2],
+            } });
+          });
         });
       });
       return Object.keys(found).map(function (k) { return found[k]; });
@@ -219,7 +230,8 @@
 
     function render() {
       var p = provider(), w = workshop(), q = chosenQualification(), t = tier();
-      var ph = p.henkilot[Number(f.jarjestajan_henkilo.value)], wh = w.henkilot[Number(f.pajan_henkilo.value)];
+      var ph = person(p.henkilot[Number(f.jarjestajan_henkilo.value)]);
+      var wh = person(w.henkilot[Number(f.pajan_henkilo.value)]);
       var days = workshopDays(f.alkaa.value, f.paattyy.value, Number(f.paivia_viikossa.value));
       var units = checkedUnits().map(function (value) {
         var entry = q.osat.filter(function (e) { return e.raportti.tunnus + ":" + e.osa.koodi === value; })[0];

@@ -7,6 +7,8 @@ import json
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from markupsafe import Markup
+
 from ..data.models import Contact, Party, Path, PriceTier, Report
 from ..data.reference import Reference
 from .pricing import price_range
@@ -16,37 +18,11 @@ from .templating import render
 PATH = "opinnoista-pajajaksolle"  # the path whose obligations the agreement lists
 
 
-def _contacts(party: Party, contacts: Sequence[Contact]) -> list[dict]:
+def _contacts(party: Party, contacts: Sequence[Contact]) -> list[list]:
+    """[name, title, email, phone, primary] for each contact person, the primary first (compact: a national
+    site has thousands)."""
     people = sorted((c for c in contacts if c.osapuoli == party.id), key=lambda c: (not c.ensisijainen, c.nimi))
-    return [
-        {
-            "nimi": c.nimi,
-            "tehtava": c.tehtava,
-            "sahkoposti": c.sahkoposti,
-            "puhelin": c.puhelin,
-            "ensisijainen": c.ensisijainen,
-        }
-        for c in people
-    ]
-
-
-def _units(report: Report, reference: Reference, today: date) -> list[dict]:
-    return [
-        {
-            "koodi": q.code,
-            "nimi": q.name,
-            "osat": [
-                {
-                    "koodi": u.unit.code,
-                    "nimi": u.unit.name,
-                    "kattavuus": u.coverage.kattavuus,
-                    "tarkennus": u.coverage.osat or "",
-                }
-                for u in q.units
-            ],
-        }
-        for q in qualification_views(report, reference, today)
-    ]
+    return [[c.nimi, c.tehtava, c.sahkoposti, c.puhelin, c.ensisijainen] for c in people]
 
 
 def builder_data(
@@ -59,8 +35,26 @@ def builder_data(
     today: date,
 ) -> dict:
     """Signed parties in the agreement today, their contact persons, the workshops' reports with their units,
-    the price tiers and the template's obligations for each side."""
+    the price tiers and the template's obligations for each side. Names of qualifications and units are
+    given once ("tutkinnot", "osat") and referred to by code."""
     signed = [p for p in parties if p.allekirjoitettu and p.allekirjoitettu <= today and not p.ended_by(today)]
+    qualification_names: dict[str, str] = {}
+    unit_names: dict[str, str] = {}
+
+    def units(report: Report) -> list:
+        found = []
+        for q in qualification_views(report, reference, today):
+            qualification_names[q.code] = q.name
+            rows = []
+            for u in q.units:
+                unit_names[u.unit.code] = u.unit.name
+                rows.append([u.unit.code, "k" if u.coverage.kattavuus == "kokonainen" else "o", u.coverage.osat or ""])
+            found.append([q.code, rows])
+        return found
+
+    by_workshop: dict[str, list] = {}
+    for r in sorted(reports, key=lambda r: r.oppimisymparisto):
+        by_workshop.setdefault(r.tyopaja, []).append([r.id, r.oppimisymparisto, units(r)])
 
     def party(p: Party) -> dict:
         return {"tunnus": p.id, "nimi": p.nimi, "y_tunnus": p.y_tunnus, "henkilot": _contacts(p, contacts)}
@@ -69,18 +63,9 @@ def builder_data(
     duties = path.velvoitteet if path else ()
     return {
         "koulutuksen_jarjestajat": [party(p) for p in signed if not p.is_workshop],
-        "tyopajat": [
-            {
-                **party(p),
-                "raportit": [
-                    {"tunnus": r.id, "oppimisymparisto": r.oppimisymparisto, "tutkinnot": _units(r, reference, today)}
-                    for r in sorted(reports, key=lambda r: r.oppimisymparisto)
-                    if r.tyopaja == p.id
-                ],
-            }
-            for p in signed
-            if p.is_workshop
-        ],
+        "tyopajat": [{**party(p), "raportit": by_workshop.get(p.id, [])} for p in signed if p.is_workshop],
+        "tutkinnot": qualification_names,
+        "osat": unit_names,
         "hintatasot": [
             {
                 "tunnus": t.tunnus,
@@ -98,11 +83,18 @@ def builder_data(
     }
 
 
+def script_json(data: dict) -> Markup:
+    """JSON to put in a <script type="application/json"> element: inert there, because no "<" is left to
+    end the element early (each is written as \\u003c, which JSON reads back as "<")."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
 def render_builder(data: dict, region_genitive: str, price_year: int | None, base: str = "") -> str:
-    """The form, the data as an attribute (inert text: the template escapes it) and the document's frame."""
+    """The form, the data as JSON in the page (inert: see script_json) and the document's frame."""
     return render(
         "period_agreement.html",
-        data=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
+        data=script_json(data),
         region_genitive=region_genitive,
         price_year=price_year,
         base=base,
