@@ -15,7 +15,7 @@ from datetime import date
 
 from markupsafe import Markup
 
-from .data import pages
+from .data import open_data, pages
 from .data.finnish import fi_date
 from .data.registry import KINDS, generic_macros, kinds_shown_by
 from .data.site import Site
@@ -219,6 +219,17 @@ def build_macros(
         "rekisterinpitaja": lambda: html(render("controller.html", controller=site.region.rekisterinpitaja)),
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, today, page().base)),
         "osapuoli": party_page,
+        "avoin_data": lambda: html(
+            render(
+                "open_data.html",
+                files=list(open_data.TITLES.items()),
+                folder=open_data.FOLDER,
+                licence=open_data.LICENCE,
+                licence_url=open_data.LICENCE_URL,
+                region_genitive=site.region.nimi_genetiivi,
+                base=page().base,
+            )
+        ),
         "versio": lambda: inline_text(
             f"versio {site.versions[-1].numero} ({fi_date(site.versions[-1].paiva)})" if site.versions else ""
         ),

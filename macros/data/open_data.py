@@ -21,6 +21,7 @@ VERSION = 1
 FOLDER = f"avoin-data/v{VERSION}/"
 LICENCE = "CC BY 4.0"
 LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/deed.fi"
+PAGE_PATH = r"^[a-z0-9][a-z0-9/_\-]*/$"  # a page's path under the site's address
 
 
 class _Shape(BaseModel):
@@ -32,7 +33,10 @@ class OpenRegion(_Shape):
     nimi_genetiivi: str
     kunnat: list[str]
     sahkoposti: str
-    osoite: str = Field(description="Sivuston osoite, jonka alle sivujen polut kuuluvat.")
+    osoite: str = Field(
+        pattern=r"^https?://[A-Za-z0-9.\-]+(:\d+)?(/[A-Za-z0-9._~/\-]*)?$",
+        description="Sivuston osoite, jonka alle sivujen polut kuuluvat.",
+    )
 
 
 class OpenParty(_Shape):
@@ -46,7 +50,7 @@ class OpenParty(_Shape):
     liittynyt: date
     allekirjoitettu: date | None
     paattynyt: date | None
-    sivu: str = Field(description="Osapuolen sivu sivustolla (polku sivuston osoitteesta).")
+    sivu: str = Field(pattern=PAGE_PATH, description="Osapuolen sivu sivustolla (polku sivuston osoitteesta).")
 
 
 class OpenScope(_Shape):
@@ -87,7 +91,7 @@ class OpenReport(_Shape):
     tutkinnot: list[OpenQualification]
     tunnistettu: date
     tarkistettava: date
-    sivu: str
+    sivu: str = Field(pattern=PAGE_PATH, description="Raportin sivu sivustolla (polku sivuston osoitteesta).")
 
 
 class OpenQuota(_Shape):

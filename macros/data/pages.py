@@ -57,6 +57,7 @@ PAGE_MACROS: dict[str, Macro] = {
     ),
     "osapuolet": Macro({}, "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
     "versio": Macro({}, "Linjausten voimassa olevan version numero ja päivä (data/versiot.yml)"),
+    "avoin_data": Macro({}, "Avoimen datan tiedostot, niiden skeemat ja lisenssi"),
     "versiohistoria": Macro({}, "Linjausten versiot, muutokset ja vanhojen versioiden tekstit ja PDF-tiedostot"),
     "osapuoli": Macro(
         {},

@@ -7,9 +7,11 @@ folded (contacts.vcard_text, clock.ics), and the feed drops characters XML does 
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from urllib.parse import urlparse
 
+from ..data import open_data
 from ..data.site import Site
 from . import clock, contacts, news
 
@@ -20,6 +22,11 @@ def all_files(site: Site, site_url: str, today: date) -> dict[str, str]:
     files: dict[str, str] = {}
     files.update(contacts.export_files(site.parties, site.contacts))
     files["vuosikello/vuosikello.ics"] = clock.ics(site.clock, site.parties, host).decode("utf-8")
+    # Open data: each kind as JSON with its JSON Schema beside it (macros.data.open_data).
+    for name, document in open_data.documents(site, site_url or f"https://{host}/", today).items():
+        files[open_data.FOLDER + name] = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    for name, schema in open_data.schemas().items():
+        files[open_data.FOLDER + name] = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
     files["ajankohtaista/feed.xml"] = news.atom(
         news.items(site.parties, site.articles, today, site.quota_terms),
         site.region,
