@@ -50,8 +50,7 @@ def archive_pages(root: Path, site_dir: Path) -> list[tuple[str, Path]]:
     site, problems = load_site(root)
     if errors(problems):
         raise SystemExit("The data has errors: run `make check`.")
-    numbers = [v.numero for v in site.versions]
-    history = versions.history(root, numbers)
+    history = versions.history(root, site.versions)
     region = site.region.model_dump()
     site_name = f"{site.region.nimi_genetiivi} yhteistyön linjaukset"
     written = []

@@ -55,7 +55,7 @@ def new_build(root: Path, site_url: str, page: Callable[[], PageInfo]) -> Build:
     stash = Stash()
 
     def history():
-        return versions.history(root, [v.numero for v in site.versions])
+        return versions.history(root, site.versions)
 
     macros = (
         {} if errors(problems) else build_macros(site, page, stash, today, site_url or "", tuple(problems), history)

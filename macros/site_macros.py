@@ -97,6 +97,28 @@ def _region_value(region, field: str) -> Markup:
     return inline_text(value)
 
 
+def missing_data(site: Site, today: date) -> list[str]:
+    """What a region's data still lacks, in Finnish, for the front page of a site still being filled in."""
+    items = []
+    if not site.parties:
+        items.append(
+            "Lisää sopijaosapuolet: kullekin tiedosto kansioon data/osapuolet/ ja sivu kansioon docs/osapuolet/."
+        )
+    with_contacts = {c.osapuoli for c in site.contacts}
+    without = [p.nimi for p in site.parties if p.id not in with_contacts]
+    if without:
+        items.append(f"Lisää vastuuhenkilöt osapuolille: {', '.join(without)}.")
+    if site.parties and not site.reports:
+        items.append("Lisää työpajojen tunnistamisraportit kansioon docs/tunnistamisraportit/.")
+    if site.region and site.region.koordinaattori is None:
+        items.append("Lisää verkoston koordinaattorin työyhteystiedot tiedostoon data/alue.yml (koordinaattori).")
+    if site.price_tiers and site.price_tiers.vuosi < today.year:
+        items.append(f"Tarkista opiskelijapäivähinnat ja merkitse vuodeksi {today.year} (data/hintatasot.yml).")
+    if site.clock and not site.clock.toiminnot:
+        items.append("Lisää vuosikelloon verkoston tapaamiset ja muut toiminnot (data/vuosikello.yml).")
+    return items
+
+
 def build_macros(
     site: Site,
     page: Callable[[], PageInfo],
@@ -219,6 +241,8 @@ def build_macros(
         "rekisterinpitaja": lambda: html(render("controller.html", controller=site.region.rekisterinpitaja)),
         "osapuolet": lambda: html(parties.render_party_tables(site.parties, today, page().base)),
         "osapuoli": party_page,
+        "koordinaattori": lambda: html(render("coordinator.html", person=site.region.koordinaattori)),
+        "aloituslista": lambda: html(render("getting_started.html", items=missing_data(site, today), base=page().base)),
         "avoin_data": lambda: html(
             render(
                 "open_data.html",

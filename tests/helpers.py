@@ -13,7 +13,7 @@ from html import unescape
 from pathlib import Path
 
 from macros.data.loader import load_site
-from macros.data.models import Funding, Party, PriceTiers, Region
+from macros.data.models import Funding, Party, PriceTiers
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "macros", "overrides", "schemas", "pyproject.toml")
@@ -156,20 +156,6 @@ def parties() -> list[Party]:
             yllapitaja="Gamma ry",
         ),
     ]
-
-
-def region() -> Region:
-    return Region.model_validate(
-        {
-            "nimi": "Esimerkki",
-            "nimi_genetiivi": "Esimerkin",
-            "kunnat": ["Esimerkki"],
-            "sahkoposti": "info@esimerkki.example",
-            "kuvaus": "Kuvaus.",
-            "yllapitaja": "Esimerkin kunta",
-            "palaute_sahkoposti": "palaute@esimerkki.example",
-        }
-    )
 
 
 def price_tiers() -> PriceTiers:

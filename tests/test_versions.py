@@ -82,7 +82,7 @@ def two_versions(project):
 def test_history_shows_each_version_its_changes_and_its_own_text(project, tmp_path):
     two_versions(project)
     site, _problems = load_site(project)
-    found = versions.history(project, ["1.0", "1.1", "1.2"])
+    found = versions.history(project, site.versions)
     from macros.render import versions as pages
 
     html = pages.render_history(site.versions, found, "../../")

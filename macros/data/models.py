@@ -218,16 +218,31 @@ class Controller(Record):
     tietosuojavastaava: Email = Field(description="Rekisterinpitäjän tietosuojavastaavan sähköpostiosoite.")
 
 
+class Coordinator(Record):
+    """Verkoston koordinaattori: nimi ja työyhteystiedot."""
+
+    nimi: Line = Field(description="Koordinaattorin nimi.")
+    tehtava: Line = Field(description="Tehtävänimike, esim. verkoston koordinaattori.")
+    sahkoposti: Email = Field(description="Työsähköpostiosoite.")
+    puhelin: Phone | None = Field(default=None, description="Työpuhelinnumero.")
+
+
 class Region(Record):
     """Alueen perustiedot (data/alue.yml)."""
 
     nimi: PlaceName = Field(description="Alueen nimi perusmuodossa, esim. Kuusilaakso.")
     nimi_genetiivi: PlaceName = Field(description="Alueen nimi genetiivissä otsikoita varten, esim. Kuusilaakson.")
+    nimi_inessiivi: PlaceName = Field(
+        description="Alueen nimi sisä- tai ulkopaikallissijassa, esim. Kuusilaaksossa tai Pohjolanmaalla."
+    )
     kunnat: list[Line] = Field(min_length=1, description="Alueen kunnat aakkosjärjestyksessä.")
     sahkoposti: Email = Field(description="Verkoston yhteinen sähköpostiosoite, johon lukijat voivat ottaa yhteyttä.")
     kuvaus: Text = Field(description="Lyhyt kuvaus alueesta ja verkostosta etusivua varten (1–3 virkettä).")
     yllapitaja: Line = Field(description="Sivuston ylläpitäjä (organisaatio), joka vastaa myös palautteeseen.")
     palaute_sahkoposti: Email = Field(description="Saavutettavuuspalautteen ja tietosuojakysymysten osoite.")
+    koordinaattori: Coordinator | None = Field(
+        default=None, description="Verkoston koordinaattori, jolta voi kysyä yhteistyöstä (työyhteystiedot)."
+    )
     valvontaviranomainen: Authority = Field(description="Saavutettavuusvaatimusten valvontaviranomainen.")
     rekisterinpitaja: Controller = Field(
         description="Vastuuhenkilöhakemiston rekisterinpitäjä ja sen tietosuojavastaava."

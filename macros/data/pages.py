@@ -45,7 +45,18 @@ class Macro:
 
 PAGE_MACROS: dict[str, Macro] = {
     "alue": Macro(
-        {"kentta": ("nimi", "nimi_genetiivi", "kunnat", "kuvaus", "sahkoposti", "yllapitaja", "palaute_sahkoposti")},
+        {
+            "kentta": (
+                "nimi",
+                "nimi_genetiivi",
+                "nimi_inessiivi",
+                "kunnat",
+                "kuvaus",
+                "sahkoposti",
+                "yllapitaja",
+                "palaute_sahkoposti",
+            )
+        },
         'Alueen tieto tekstinä: alue("nimi"), "nimi_genetiivi", "kunnat", "kuvaus", "yllapitaja"; '
         '"sahkoposti" ja "palaute_sahkoposti" linkkeinä',
     ),
@@ -58,6 +69,10 @@ PAGE_MACROS: dict[str, Macro] = {
     "osapuolet": Macro({}, "Sopijaosapuolten taulukot (työpajat ja koulutuksen järjestäjät)"),
     "versio": Macro({}, "Linjausten voimassa olevan version numero ja päivä (data/versiot.yml)"),
     "avoin_data": Macro({}, "Avoimen datan tiedostot, niiden skeemat ja lisenssi"),
+    "koordinaattori": Macro({}, "Verkoston koordinaattorin työyhteystiedot (data/alue.yml)"),
+    "aloituslista": Macro(
+        {}, "Uuden alueen etusivulla: mitä tiedoista vielä puuttuu (katoaa, kun kaikki on paikallaan)"
+    ),
     "versiohistoria": Macro({}, "Linjausten versiot, muutokset ja vanhojen versioiden tekstit ja PDF-tiedostot"),
     "osapuoli": Macro(
         {},

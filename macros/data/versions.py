@@ -157,9 +157,11 @@ def git_content(root: Path, commit: str) -> Content:
     return git_contents(root, [commit])[commit]
 
 
-def version_commits(root: Path) -> dict[str, str] | None:
+def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str, str] | None:
     """Version number → the commit that first listed it in data/versiot.yml; None when the project has no
-    history to read (not a git repository or git missing)."""
+    history to read (not a git repository or git missing). With days (number → its day, as the versions
+    file gives it now), a version counts only with the same day: a new region made from this template
+    starts its own 1.0, which the template's history does not have."""
     log = _git(root, "log", "--reverse", "--format=%H", "--", VERSIONS_FILE)
     if log is None:
         return None
@@ -169,7 +171,9 @@ def version_commits(root: Path) -> dict[str, str] | None:
     for commit in commits:
         for entry in _yaml(texts[f"{commit}:{VERSIONS_FILE}"]).get("versiot") or ():
             if isinstance(entry, dict) and entry.get("numero") is not None:
-                found.setdefault(str(entry["numero"]), commit)
+                number = str(entry["numero"])
+                if days is None or str(entry.get("paiva")) == days.get(number):
+                    found.setdefault(number, commit)
     return found
 
 
@@ -230,8 +234,10 @@ class History:
     commits: dict[str, str]
 
 
-def history(root: Path, numbers: list[str]) -> History | None:
-    commits = version_commits(root)
+def history(root: Path, versions) -> History | None:
+    """The content of each version (models.Version) that the repository's history holds."""
+    numbers = [v.numero for v in versions]
+    commits = version_commits(root, {v.numero: v.paiva.isoformat() for v in versions})
     if commits is None:
         return None
     contents = git_contents(root, sorted({commits[n] for n in numbers if n in commits}))
@@ -247,7 +253,7 @@ def check(root: Path, site) -> list:
     if record is None or not record.versiot:
         return []
     latest = record.versiot[-1]
-    commits = version_commits(root)
+    commits = version_commits(root, {v.numero: v.paiva.isoformat() for v in record.versiot})
     if commits is None:
         return [
             latest.problem(
