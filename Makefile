@@ -11,7 +11,7 @@ export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
 .DEFAULT_GOAL := help
-.PHONY: help serve test test-fast lint fix check build schemas uusi-alue bench clean
+.PHONY: help serve test test-fast lint fix check build schemas uusi-alue lighthouse bench clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -61,6 +61,9 @@ test-fast: lint ## Every test but the browser ones, for the edit loop (make test
 # A clone of this site becomes a new, empty region: Finnish questions, or VASTAUKSET=file.yml for scripts.
 uusi-alue: $(STAMP) ## Turn this clone into a new region (asks in Finnish; VASTAUKSET=answers.yml to script it)
 	$(BIN)/python -m macros.cli.new_region $(VASTAUKSET)
+
+lighthouse: $(STAMP) ## Lighthouse scores (mobile) of the key pages, median of 3 runs; installs Lighthouse from npm
+	$(BIN)/python bench/lighthouse.py --runs 3
 
 bench: $(STAMP) ## Benchmark: example region, synthetic national data set and a plain baseline
 	$(BIN)/python -m bench.run

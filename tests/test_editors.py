@@ -6,6 +6,7 @@ import re
 import shutil
 import subprocess
 import sys
+import textwrap
 
 import pytest
 import yaml
@@ -13,6 +14,7 @@ import yaml
 from helpers import build_site, copy_project
 from macros.cli.pr_summary import changes, summary
 from macros.data.loader import load_site
+from macros.data.models import Step
 
 EXAMPLE = re.compile(r'^```(yaml|markdown) title="([^"]+)"\n(.*?)^```', re.S | re.M)
 APPEND = re.compile(r"^(?P<path>\S+): lisää (\S+-luettelon|sivun) loppuun$")
@@ -48,6 +50,14 @@ def test_every_example_in_the_guide_validates_and_builds(root, tmp_path):
             path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
         elif "/" in title:
             (project / title).write_text(text, encoding="utf-8")
+        elif title == "vaihe polkujen tiedostossa":
+            # A step of data/polut.yml: valid as a step, and in place it quotes the agreement correctly.
+            step = Step.model_validate(yaml.safe_load(textwrap.dedent(text))[0])
+            assert step.tekija == "koulutuksen järjestäjän vastuuhenkilö"
+            assert any(
+                s.linjauksissa == step.linjauksissa for p in load_site(root)[0].paths.values() for s in p.vaiheet
+            )
+            continue
         else:
             continue
         applied += 1
