@@ -147,21 +147,21 @@ CASES = {
         "data/alue.yml",
         "sahkoposti: verkosto@kuusilaakso.example",
         "sahkoposti: verkosto(at)kuusilaakso",
-        "data/alue.yml:11:13: kenttä 'sahkoposti': sähköpostiosoite on virheellinen: muoto on "
+        "data/alue.yml:12:13: kenttä 'sahkoposti': sähköpostiosoite on virheellinen: muoto on "
         "etunimi.sukunimi@organisaatio.fi",
     ),
     "private e-mail": (
         "data/alue.yml",
         "sahkoposti: verkosto@kuusilaakso.example",
         "sahkoposti: verkosto@gmail.com",
-        "data/alue.yml:11:13: kenttä 'sahkoposti': vain työsähköpostiosoite on sallittu: käytä organisaation "
+        "data/alue.yml:12:13: kenttä 'sahkoposti': vain työsähköpostiosoite on sallittu: käytä organisaation "
         "osoitetta, ei henkilökohtaista",
     ),
     "empty list": (
         "data/alue.yml",
         "kunnat:\n  - Harjula\n  - Koivuranta\n  - Kuusilaakso\n  - Lahdenperä\n  - Mäntyniemi",
         "kunnat: []",
-        "data/alue.yml:5:9: kenttä 'kunnat': luettelossa pitää olla vähintään 1 kohta(a)",
+        "data/alue.yml:6:9: kenttä 'kunnat': luettelossa pitää olla vähintään 1 kohta(a)",
     ),
     "duplicate party name": (
         PARTY,
