@@ -17,7 +17,7 @@ from macros.data.loader import load_site
 from macros.data.models import Step
 
 EXAMPLE = re.compile(r'^```(yaml|markdown) title="([^"]+)"\n(.*?)^```', re.S | re.M)
-APPEND = re.compile(r"^(?P<path>\S+): lisää (\S+-luettelon|sivun) loppuun$")
+APPEND = re.compile(r"^(?P<path>\S+): lisää (\S+-luettelon|sivun|tiedoston) loppuun$")
 
 
 def guide_examples(root):
@@ -67,6 +67,7 @@ def test_every_example_in_the_guide_validates_and_builds(root, tmp_path):
     # hold every peruste's units. Errors and warnings are not.
     assert [p.plain() for p in problems if p.level != "huomautus"] == []
     assert "koivurannan-kierratyspaja" in site.party_by_id
+    assert site.party_by_id["koivurannan-kierratyspaja"].paattyminen.tapa == "irtisanominen"
     assert any(n.tunnus == "ohjaamo" for n in site.notes.values())
     assert any(a.tunnus == "opo-paiva" for a in site.clock.toiminnot)
     assert site.price_tiers.tasot[0].vahintaan == 32

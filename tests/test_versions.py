@@ -54,6 +54,33 @@ def test_a_price_change_without_a_version_is_an_error_that_says_what_changed(pro
     assert version_problems(project) == []
 
 
+def test_the_order_of_a_changes_commits_does_not_matter(project, monkeypatch):
+    """In the web editor each file is a commit of its own: the version may come before the change it records."""
+    monkeypatch.delenv("LINJAUKSET_VERTAILUKOHTA", raising=False)
+    with_history(project)
+    git(project, "checkout", "-q", "-b", "muutos")
+    (project / VERSIONS).write_text((project / VERSIONS).read_text(encoding="utf-8") + NEW_VERSION, encoding="utf-8")
+    commit(project, "versio ensin")
+    assert version_problems(project) == [
+        f"{VERSIONS}:14:13: uusi versio 1.2 ei muuta linjausten tekstiä eikä lukuja: tee muutos samassa "
+        "muutospyynnössä (esimerkiksi hintatasot.yml tai linjausten luku) tai poista versio"
+    ]
+    edit(project, PRICES, "    enintaan: 75", "    enintaan: 70")
+    commit(project, "hinta sitten")
+    assert version_problems(project) == []  # compared with where the branch left main
+    # Merged (the main line sees one step), the history gives 1.2 its new price and 1.1 its old one.
+    git(project, "checkout", "-q", "main")
+    git(project, "-c", "user.name=Testi", "-c", "user.email=t@example.invalid", "merge", "-q", "--no-ff", "muutos")
+    assert version_problems(project) == []
+    site, _problems = load_site(project)
+    found = versions.history(project, site.versions)
+    assert ("Keskitaso", 40, 75) in found.contents["1.1"].tiers
+    assert ("Keskitaso", 40, 70) in found.contents["1.2"].tiers
+    # The workflows name the base: compared with the commit before the merge, the change has its version.
+    monkeypatch.setenv("LINJAUKSET_VERTAILUKOHTA", "HEAD^1")
+    assert version_problems(project) == []
+
+
 def test_a_text_change_needs_a_version_but_an_editorial_note_does_not(project):
     with_history(project)
     page = "docs/linjaukset/salassapito.md"

@@ -1,14 +1,17 @@
 """Versions of the agreement: what it prints (its text, price tiers, funding figures and original parties),
 as it is now and as it was when each version was agreed, read from the repository's history.
 
-A version is an entry in data/versiot.yml. Its content is the content of the files in the commit that first
-listed it; the check compares the working tree with the latest version's content, so that a change to
-anything the agreement prints needs a new version with a change note. Editorial notes ({{ huomautus(...) }})
-are not the agreement's text and need no version.
+A version is an entry in data/versiot.yml. Its content is the files as they were just before the next
+version was first listed (on the main line of history: merges count as one step); the latest version's content
+is the files as they are. The check compares a change with its base (the pull request's base commit, or where
+this branch left main): a change to anything the agreement prints needs a new version with a change note, and a
+new version needs a change, in whatever order the change's commits add them. Editorial notes
+({{ huomautus(...) }}) are not the agreement's text and need no version.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 from collections.abc import Callable
@@ -157,24 +160,50 @@ def git_content(root: Path, commit: str) -> Content:
     return git_contents(root, [commit])[commit]
 
 
-def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str, str] | None:
-    """Version number → the commit that first listed it in data/versiot.yml; None when the project has no
-    history to read (not a git repository or git missing). With days (number → its day, as the versions
-    file gives it now), a version counts only with the same day: a new region made from this template
-    starts its own 1.0, which the template's history does not have."""
-    log = _git(root, "log", "--reverse", "--format=%H", "--", VERSIONS_FILE)
+def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str, tuple[str, str | None]] | None:
+    """Version number → (the commit that first listed it in data/versiot.yml on the main line of history, that
+    commit's first parent or None); None when the project has no history to read (not a git repository or git
+    missing). With days (number → its day, as the versions file gives it now), a version counts only with the
+    same day: a new region made from this template starts its own 1.0, which the template's history does not
+    have."""
+    log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %P", "--", VERSIONS_FILE)
     if log is None:
         return None
-    commits = log.split()
-    texts = _blobs(root, [f"{c}:{VERSIONS_FILE}" for c in commits])
-    found: dict[str, str] = {}
-    for commit in commits:
-        for entry in _yaml(texts[f"{commit}:{VERSIONS_FILE}"]).get("versiot") or ():
-            if isinstance(entry, dict) and entry.get("numero") is not None:
-                number = str(entry["numero"])
-                if days is None or str(entry.get("paiva")) == days.get(number):
-                    found.setdefault(number, commit)
+    commits = [(line.split() + [None])[:2] for line in log.splitlines() if line.strip()]
+    texts = _blobs(root, [f"{c}:{VERSIONS_FILE}" for c, _ in commits])
+    found: dict[str, tuple[str, str | None]] = {}
+    for commit, parent in commits:
+        for number, day in _listed(texts[f"{commit}:{VERSIONS_FILE}"]):
+            if days is None or day == days.get(number):
+                found.setdefault(number, (commit, parent))
     return found
+
+
+def _listed(text: str | None) -> list[tuple[str, str]]:
+    """(number, day) of each version a versions file lists."""
+    entries = _yaml(text).get("versiot") or ()
+    return [
+        (str(e["numero"]), str(e.get("paiva")))
+        for e in entries
+        if isinstance(e, dict) and e.get("numero") is not None
+    ]
+
+
+def base_commit(root: Path) -> str | None:
+    """The commit a change is compared with: LINJAUKSET_VERTAILUKOHTA (the workflows set the pull request's
+    base, or the commit before a push), else where this branch left main (origin's or the local one), else the
+    last commit. None without history."""
+    named = os.environ.get("LINJAUKSET_VERTAILUKOHTA", "").strip()
+    if named and not named.startswith("-"):
+        found = _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}")
+        if found:
+            return found.strip()
+    for branch in ("origin/main", "origin/master", "main", "master"):
+        found = _git(root, "merge-base", "HEAD", branch)
+        if found:
+            return found.strip()
+    found = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+    return found.strip() if found else None
 
 
 def _euros(low, high) -> str:
@@ -228,33 +257,42 @@ def changed_paragraphs(old: Content, new: Content) -> list[tuple[str, list[str],
 
 @dataclass(frozen=True)
 class History:
-    """Each version's content from the repository (None where the history does not reach it)."""
+    """Each version's content (None where the history does not reach it); the latest is the files as they are."""
 
     contents: dict[str, Content | None]
-    commits: dict[str, str]
 
 
 def history(root: Path, versions) -> History | None:
-    """The content of each version (models.Version) that the repository's history holds."""
+    """The content of each version (models.Version): the files just before the next version was first listed,
+    the latest version's the files as they are now."""
     numbers = [v.numero for v in versions]
-    commits = version_commits(root, {v.numero: v.paiva.isoformat() for v in versions})
-    if commits is None:
+    if not numbers:
+        return History({})
+    listed = version_commits(root, {v.numero: v.paiva.isoformat() for v in versions})
+    if listed is None:
         return None
-    contents = git_contents(root, sorted({commits[n] for n in numbers if n in commits}))
-    return History({n: contents[commits[n]] if n in commits else None for n in numbers}, commits)
+    frozen = {
+        number: listed[following][1]
+        for number, following in zip(numbers, numbers[1:], strict=False)
+        if following in listed and listed[following][1]
+    }
+    contents = git_contents(root, sorted(set(frozen.values())))
+    found: dict[str, Content | None] = {n: contents[frozen[n]] if n in frozen else None for n in numbers[:-1]}
+    found[numbers[-1]] = working_tree_content(root)
+    return History(found)
 
 
 def check(root: Path, site) -> list:
-    """The latest version still describes what the agreement prints; otherwise a Finnish error at the version.
-    (Run by `make check` and the pull-request check, which have the repository's history.)"""
+    """Compared with its base, a change to what the agreement prints comes with a new version, and a new version
+    with a change; otherwise a Finnish error at the version. (Run by `make check` and the pull-request check.)"""
     from .problems import NOTICE
 
     record = site.records.get("versiot")
     if record is None or not record.versiot:
         return []
     latest = record.versiot[-1]
-    commits = version_commits(root, {v.numero: v.paiva.isoformat() for v in record.versiot})
-    if commits is None:
+    base = base_commit(root)
+    if base is None:
         return [
             latest.problem(
                 "linjausten sisältöä ei voitu verrata versioon, koska projektissa ei ole versiohistoriaa (git): "
@@ -263,15 +301,24 @@ def check(root: Path, site) -> list:
                 level=NOTICE,
             )
         ]
-    if latest.numero not in commits:
-        return []  # a version added in this change: the content it describes is the one in the files now
-    changed = differences(git_content(root, commits[latest.numero]), working_tree_content(root))
-    if not changed:
-        return []
-    return [
-        latest.problem(
-            f"linjausten sisältö on muuttunut versiosta {latest.numero} ({'; '.join(changed)}): lisää tiedoston "
-            "loppuun uusi versio (numero, paiva ja muutokset), kun osapuolet ovat sopineet muutoksesta kirjallisesti",
-            "numero",
-        )
-    ]
+    before = set(_listed(_blobs(root, [f"{base}:{VERSIONS_FILE}"])[f"{base}:{VERSIONS_FILE}"]))
+    added = [v for v in record.versiot if (v.numero, v.paiva.isoformat()) not in before]
+    changed = differences(git_content(root, base), working_tree_content(root))
+    if changed and not added:
+        return [
+            latest.problem(
+                f"linjausten sisältö on muuttunut versiosta {latest.numero} ({'; '.join(changed)}): lisää tiedoston "
+                "loppuun uusi versio (numero, paiva ja muutokset), kun osapuolet ovat sopineet muutoksesta "
+                "kirjallisesti",
+                "numero",
+            )
+        ]
+    if added and not changed:
+        return [
+            added[-1].problem(
+                f"uusi versio {added[-1].numero} ei muuta linjausten tekstiä eikä lukuja: tee muutos samassa "
+                "muutospyynnössä (esimerkiksi hintatasot.yml tai linjausten luku) tai poista versio",
+                "numero",
+            )
+        ]
+    return []
