@@ -16,6 +16,7 @@ import re
 import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -169,7 +170,7 @@ def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str,
     log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %P", "--", VERSIONS_FILE)
     if log is None:
         return None
-    commits = [(line.split() + [None])[:2] for line in log.splitlines() if line.strip()]
+    commits = [[*line.split(), None][:2] for line in log.splitlines() if line.strip()]
     texts = _blobs(root, [f"{c}:{VERSIONS_FILE}" for c, _ in commits])
     found: dict[str, tuple[str, str | None]] = {}
     for commit, parent in commits:
@@ -183,9 +184,7 @@ def _listed(text: str | None) -> list[tuple[str, str]]:
     """(number, day) of each version a versions file lists."""
     entries = _yaml(text).get("versiot") or ()
     return [
-        (str(e["numero"]), str(e.get("paiva")))
-        for e in entries
-        if isinstance(e, dict) and e.get("numero") is not None
+        (str(e["numero"]), str(e.get("paiva"))) for e in entries if isinstance(e, dict) and e.get("numero") is not None
     ]
 
 
@@ -273,7 +272,7 @@ def history(root: Path, versions) -> History | None:
         return None
     frozen = {
         number: listed[following][1]
-        for number, following in zip(numbers, numbers[1:], strict=False)
+        for number, following in pairwise(numbers)
         if following in listed and listed[following][1]
     }
     contents = git_contents(root, sorted(set(frozen.values())))
