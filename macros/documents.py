@@ -98,6 +98,7 @@ def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]], title: str, version
                 # The PDF's title (its document properties) is the agreement's, with the version.
                 page.evaluate("title => { document.title = title; }", f"{title}, versio {number}")
                 page.emulate_media(media="print")
+                headings = page.eval_on_selector_all("h1, h2, h3, h4", HEADING_TEXTS)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 page.pdf(
                     path=str(target),
@@ -110,9 +111,44 @@ def print_pdfs(site_dir: Path, jobs: list[tuple[str, Path]], title: str, version
                     tagged=True,
                     outline=True,
                 )
+                mend_bookmarks(target, headings)
             browser.close()
     finally:
         server.shutdown()
+
+
+# Each heading's text without the permalink sign that the theme adds to it.
+HEADING_TEXTS = """els => els.map(e => {
+  const copy = e.cloneNode(true);
+  copy.querySelectorAll(".headerlink").forEach(link => link.remove());
+  return copy.textContent.trim();
+})"""
+
+
+def mend_bookmarks(pdf: Path, headings: list[str]) -> None:
+    """Chromium's bookmarks lose the space where a heading wraps ("ammatillisenkoulutuksen"): each bookmark
+    gets its heading's own text back (matched with the spaces left out)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import NameObject, TextStringObject
+
+    by_letters = {"".join(h.split()): " ".join(h.split()) for h in headings}
+    writer = PdfWriter(clone_from=PdfReader(pdf))
+    mended = 0
+    stack = [writer.root_object.get("/Outlines")]
+    while stack:
+        node = stack.pop()
+        node = node.get_object() if node is not None else None
+        if node is None:
+            continue
+        title = node.get("/Title")
+        if title is not None:
+            text = by_letters.get("".join(str(title).split()))
+            if text and text != str(title):
+                node[NameObject("/Title")] = TextStringObject(text)
+                mended += 1
+        stack += [node.get("/First"), node.get("/Next")]
+    if mended:
+        writer.write(pdf)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -124,6 +124,10 @@ def test_history_shows_each_version_its_changes_and_its_own_text(project, tmp_pa
     assert "Keskitaso 40-70 euroa / päivä" in new and "voimassa oleva versio" in new
     assert "luottamuksellista tietoa" in old and "luottamuksellisia tietoja" in new
     assert "{{" not in old and "toimitus" not in old  # no macro calls, no editorial boxes
+    # Nor what the site shows beside the text (supporting organisations); subheadings sit under their section.
+    assert "{ #" not in old and "Verkostoa tukevat" not in old
+    page = (written["1.1"] / "index.html").read_text(encoding="utf-8")
+    assert "<h2>Osapuolten vastuualueet</h2>" in page and "<h3>Valmentautujat</h3>" in page
 
 
 def test_who_still_has_to_sign_the_current_version():

@@ -71,6 +71,11 @@ def clean_html(html: str) -> str:
     )
 
 
+def document_markdown(text: str) -> Markup:
+    """A page's Markdown (an archived version's section) as cleaned HTML, its heading levels kept."""
+    return Markup(clean_html(markdown_lib.markdown(text, extensions=["attr_list"], output_format="html")))
+
+
 def editor_markdown(text: str) -> Markup:
     """An editor's Markdown (a news body) as cleaned HTML, with headings kept below the item's own."""
     html = markdown_lib.markdown(text, output_format="html")

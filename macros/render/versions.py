@@ -12,7 +12,7 @@ from markupsafe import Markup
 from ..data.finnish import fi_date
 from ..data.models import Version
 from ..data.versions import SECTION_TITLES, Content, History, changed_paragraphs, differences
-from .sanitise import editor_markdown
+from .sanitise import document_markdown
 from .templating import render
 
 ARCHIVE = "linjaukset/versiot/{}/"
@@ -56,6 +56,7 @@ _CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
 # A link between the agreement's pages ([liite](liite.md#x)) points into the same document in an archive.
 _PAGE_LINK = re.compile(r"\]\(([a-z0-9-]+)\.md(#[^)\s]*)?\)")
 _STRING = re.compile(r"[\"']([^\"']*)[\"']")
+_SITE_ONLY = re.compile(r'<div class="no-print"[^>]*>.*?</div>', re.S)
 
 
 def _call_text(name: str, args: str, content: Content, region: dict[str, str]) -> str:
@@ -89,15 +90,18 @@ def archive_html(content: Content, region: dict[str, str]) -> Markup:
     """The version's sections as HTML: its own text, with the figures it printed."""
     parts = []
     for name, paragraphs in content.sections:
-        text = "\n\n".join(paragraphs)
+        # What the site shows beside the text and leaves out of print is not the agreement's text either.
+        text = _SITE_ONLY.sub("", "\n\n".join(paragraphs))
         text = _CALL.sub(lambda m: _call_text(m.group(1), m.group(2), content, region), text)
         text = _PAGE_LINK.sub(lambda m: f"]({m.group(2) or '#' + m.group(1)})", text)
-        # The section's own heading becomes the second level under the document's title.
+        # Every heading one level down: the section's own heading is the second level under the document's title.
         text = (
-            re.sub(r"^# ", "## ", text, flags=re.M) if text.startswith("# ") else f"## {SECTION_TITLES[name]}\n\n{text}"
+            re.sub(r"^(#{1,5}) ", r"#\1 ", text, flags=re.M)
+            if text.startswith("# ")
+            else f"## {SECTION_TITLES[name]}\n\n{text}"
         )
         # Old texts passed the checks of their day: cleaned again with today's rules, like any editor's text.
-        parts.append(f'<section class="version-section" id="{name}">{editor_markdown(text)}</section>')
+        parts.append(f'<section class="version-section" id="{name}">{document_markdown(text)}</section>')
     return Markup("\n".join(parts))
 
 

@@ -57,6 +57,12 @@ def test_the_pdf_is_ready_for_signing(pdf):
 
     walk(reader.outline)
     assert any("Sopijaosapuolet" in t for t in titles) and any("Liite" in t for t in titles), titles
+    # A heading that wraps keeps its spaces in its bookmark.
+    assert (
+        titles[0]
+        == f"{site.region.nimi_genetiivi} työpajojen ja ammatillisen koulutuksen järjestäjien yhteistyön linjaukset"
+    )
+    assert SECTION_TITLES["osapuolten-vastuualueet"] in titles, titles
 
 
 def test_no_signature_block_is_split_across_pages(pdf):
