@@ -30,11 +30,18 @@ from .data import finnish
 from .render.sanitise import clean_html
 
 _TAGS = re.compile(r"<[^<>]*>")
+# Inline elements run on inside a line of text ("1310<strong>52</strong>-308T" reads as one word).
+_INLINE_TAGS = re.compile(
+    r"</?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)"
+    r"\b[^<>]*>",
+    re.I,
+)
 
 
 def _shown(html_text: str) -> str:
-    """The text a reader sees (tags out, character references decoded): the last look for a henkilötunnus."""
-    return html.unescape(_TAGS.sub(" ", html_text))
+    """The text a reader sees (inline tags out, other tags a space, character references decoded): the last
+    look for a henkilötunnus."""
+    return html.unescape(_TAGS.sub(" ", _INLINE_TAGS.sub("", html_text)))
 
 
 class Stash:

@@ -49,8 +49,8 @@ def test_problems_exit_one_with_a_count(project):
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         BAD_BUSINESS_ID,
-        # The copy has no repository history: that the versions could not be compared is the sixth notice.
-        "1 virhe. Korjaa tiedostot ja tarkista uudelleen. Huomautuksia on 6: ne näkyvät sivuston sivulla "
+        # With an error in the files the versions are not compared (so no notice about the missing history).
+        "1 virhe. Korjaa tiedostot ja tarkista uudelleen. Huomautuksia on 5: ne näkyvät sivuston sivulla "
         "Ylläpidon tilanne (yllapidon-tilanne).",
     ]
     assert "Traceback" not in result.stderr

@@ -352,10 +352,18 @@ REFUSED = {
     "hetu inside !!binary": field(PARTY, "yllapitaja", "!!binary MTMxMDUyLTMwOFQ=", ""),
     "hetu in a comment": field(PARTY, "yllapitaja", f"Harjulan kunta  # {HETU}", "henkilötunnus"),
     "hetu in a docs page": page_text(f"Tunnus {HETU}", "henkilötunnus"),
+    "hetu split by emphasis in a page": page_text("Tunnus 1310**52**-308T", "henkilötunnus"),
+    "hetu split by a link in a page": page_text("Tunnus 131052[-](index.md)308T", "henkilötunnus"),
+    "hetu with a soft hyphen in a page": page_text("Tunnus 1310\u00ad52-308T", "henkilötunnus"),
+    "hetu with a soft hyphen escape": field(CONTACT, "tehtava", '"opettaja 1310\\u00AD52-308T"', "henkilötunnus"),
+    "hetu with a hyphen bullet": field(PARTY, "yllapitaja", HETU.replace("-", "\u2043"), "henkilötunnus"),
+    "hetu, full-width check character": field(PARTY, "yllapitaja", HETU[:-1] + "\uff34", "henkilötunnus"),
     "hetu in a report body": report_text(f"Tunnus {HETU}", "henkilötunnus"),
     "hetu in report front matter": report_field("kunta", f"Harjula {HETU}", "henkilötunnus"),
     "hetu in a news body": news_text(f"Tunnus {HETU}", "henkilötunnus"),
     "hetu in a contact": field(CONTACT, "tehtava", f"opettaja {HETU}", "henkilötunnus"),
+    "control character in an address": field(PARTY, "verkkosivu", '"https://x.example/\\0a"', "ohjausmerkki"),
+    "bidi override in an address": field(PARTY, "verkkosivu", '"https://x.example/\\u202Eevil"', "ohjausmerkki"),
     # Files of the wrong kind, or in the wrong place.
     "report saved as .markdown": renamed("docs/tunnistamisraportit", ".md", ".markdown", ".md"),
     "party saved as .yaml": renamed("data/osapuolet", ".yml", ".yaml", ".yml"),
@@ -588,6 +596,34 @@ def run_check(project, **env):
         env={**os.environ, **env},
         check=False,
     )
+
+
+@pytest.mark.parametrize(
+    "file,text,fragment",
+    [
+        (PARTY, "nimi: " + "[" * 100_000 + "\n", "sisäkkäin"),
+        ("data/rahoitus.yml", "x: " + "[" * 900 + "]" * 900 + "\n", "sisäkkäin"),
+        (PAGE, "\xe4\n", "UTF-8"),
+        ("data/rahoitus.yml", "\xe4\n", "UTF-8"),
+    ],
+    ids=["deep brackets in a party", "balanced brackets in funding", "latin-1 agreement page", "latin-1 funding"],
+)
+def test_make_check_with_history_answers_in_finnish(tmp_path, file, text, fragment):
+    """With the repository's history the check also compares versions: hostile files never crash it."""
+    project = copy_project(tmp_path / "project")
+    for args in (
+        ["init", "-q", "-b", "main"],
+        ["add", "-A"],
+        ["-c", "user.name=T", "-c", "user.email=t@e.invalid", "commit", "-qm", "x"],
+    ):
+        subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True)
+    path = project / file
+    data = text.encode("latin-1") if "\xe4" in text else text.encode("utf-8")
+    path.write_bytes(path.read_bytes() + data)
+    result = run_check(project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "keskeytyi" not in result.stdout and "Traceback" not in result.stdout + result.stderr
+    assert any(line.startswith(f"{file}:") and fragment in line for line in result.stdout.splitlines()), result.stdout
 
 
 def test_no_data_can_start_a_line_of_check_output(tmp_path):

@@ -90,6 +90,14 @@ def test_a_text_change_needs_a_version_but_an_editorial_note_does_not(project):
     assert "luvun Salassapito teksti" in version_problems(project)[0]
 
 
+def test_a_byte_order_mark_or_windows_line_ends_change_nothing(project):
+    with_history(project)
+    for name in ("salassapito", "rahoitus"):
+        path = project / f"docs/linjaukset/{name}.md"
+        path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    assert version_problems(project) == []
+
+
 def test_without_history_the_check_says_so(project):
     assert version_problems(project) == [
         f"{VERSIONS}:9:13: huomautus: linjausten sisältöä ei voitu verrata versioon, koska projektissa ei ole "

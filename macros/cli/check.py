@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..data import versions
 from ..data.loader import load_site
-from ..data.problems import ERROR, NOTICE, WARNING, count_text
+from ..data.problems import ERROR, NOTICE, WARNING, count_text, errors
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     root = Path(argv[0]) if argv else Path.cwd()
     try:
         site, problems = load_site(root)
-        problems += versions.check(root, site)
+        if not errors(problems):  # compared only once the files themselves are valid
+            problems += versions.check(root, site)
     except Exception as exc:  # noqa: BLE001 - an editor must never see a traceback
         print(
             f"Tietojen tarkistus keskeytyi odottamattomaan virheeseen (tekninen tunnus: {type(exc).__name__}). "

@@ -118,7 +118,8 @@ def changed_files(base: Path, head: Path) -> list[tuple[str, str]]:
 def summary(base: Path, head: Path) -> str:
     before, _ = load_site(base)
     after, problems = load_site(head)
-    problems = [*problems, *versions.check(head, after)]
+    if not errors(problems):  # compared only once the files themselves are valid
+        problems = [*problems, *versions.check(head, after)]
     out = ["## Muutoksen vaikutus tietoihin", ""]
     files = changed_files(base, head)
     if files:
@@ -161,7 +162,13 @@ def main(argv: list[str] | None = None) -> int:
     if len(argv) != 2:
         print("käyttö: python -m macros.cli.pr_summary VANHA_KANSIO UUSI_KANSIO", file=sys.stderr)
         return 2
-    print(summary(Path(argv[0]), Path(argv[1])), end="")
+    try:
+        print(summary(Path(argv[0]), Path(argv[1])), end="")
+    except Exception as exc:  # noqa: BLE001 - the summary is for editors: never a traceback
+        print(
+            "## Muutoksen vaikutus tietoihin\n\nYhteenvetoa ei voitu koota odottamattoman virheen vuoksi "
+            f"(tekninen tunnus: {type(exc).__name__}). Katso tietojen tarkistuksen viestit."
+        )
     return 0
 
 

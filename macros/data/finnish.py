@@ -33,20 +33,44 @@ def business_id_problem(value: str) -> str | None:
 # Henkilötunnus: DDMMYY, a century sign (+ for the 1800s; - Y X W V U for the 1900s; A B C D E F for the
 # 2000s), three digits and a check character. Editors' text may carry it in lower case or with a dash
 # look-alike (hyphen, en and em dash, minus sign) that a word processor put there; both are still found.
-_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_DASHES = "\u02d7\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"
 _HETU = re.compile(
     r"(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y" + _DASHES + r"])(\d{3})([0-9A-Y])(?![0-9A-Za-z])", re.IGNORECASE
 )
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
 
+# What a reader does not see inside a word (soft hyphen, zero-width characters, word joiner, byte-order mark),
+# and what shows as a plain letter or digit (full-width forms): neither may hide a henkilötunnus.
+_UNSEEN = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+
+def _as_seen(text: str) -> tuple[str, list[int]]:
+    """The text without unseen characters, full-width letters and digits as plain ones; and where each
+    character of it was in the text."""
+    kept = [i for i, ch in enumerate(text) if not _UNSEEN.match(ch)]
+    seen = "".join(text[i] for i in kept)
+    return _WIDE.sub(lambda m: chr(ord(m.group()) - 0xFEE0), seen), kept
+
+
 def may_contain_personal_identity_code(text: str) -> bool:
     """Quick test over a whole text (one regex pass) before looking line by line."""
+    if _UNSEEN.search(text) or _WIDE.search(text):
+        text = _as_seen(text)[0]
     return _HETU.search(text) is not None
 
 
 def find_personal_identity_code(text: str) -> int | None:
     """Column (0-based) of a valid henkilötunnus in text, or None."""
+    if _UNSEEN.search(text) or _WIDE.search(text):
+        seen, kept = _as_seen(text)
+        column = _find(seen)
+        return None if column is None else kept[column]
+    return _find(text)
+
+
+def _find(text: str) -> int | None:
     for match in _HETU.finditer(text):
         digits, _sep, individual, check = match.groups()
         day, month = int(digits[:2]), int(digits[2:4])

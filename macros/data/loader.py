@@ -57,7 +57,7 @@ HETU_MESSAGE = "rivillä on henkilötunnus: henkilötunnuksia ei saa julkaista, 
 # Control characters, line and paragraph separators, bidirectional overrides, and the invisible characters
 # (zero-width space and joiners, word joiner, byte-order mark) that can hide a henkilötunnus from a search.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
-_MAY_HIDE = re.compile(r"[\\&<]")
+_MAY_HIDE = re.compile(r"[\\&<*_`~\[]")
 
 
 def scan_text(text: str, file: str, line_offset: int = 0, markdown: bool = False) -> list[Problem]:

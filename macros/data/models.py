@@ -67,6 +67,7 @@ Url = Annotated[
     Field(
         pattern=r"^https://[A-Za-z0-9.\-]+(:\d+)?(/[^\s<>\"'`\\]*)?$", description="Verkko-osoite, joka alkaa https://"
     ),
+    _check(_text_problem),
 ]
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 FIRST_DAY, LAST_DAY = date(2000, 1, 1), date(2100, 12, 31)

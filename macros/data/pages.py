@@ -183,6 +183,16 @@ _NODE_NAMES = {
     nodes.Extends: "periytys ({% extends %})",
     nodes.With: "{% with %}-lohko",
     nodes.CallBlock: "{% call %}-lohko",
+    nodes.Call: "kutsu, joka ei ole sallittu makro",
+    nodes.Concat: "tekstien yhdistäminen (~)",
+    nodes.BinExpr: "laskutoimitus",
+    nodes.UnaryExpr: "laskutoimitus",
+    nodes.Compare: "vertailu",
+    nodes.CondExpr: "ehtolauseke (if … else)",
+    nodes.Slice: "leikkaus ([:])",
+    nodes.List: "luettelo ([…])",
+    nodes.Tuple: "monikko ((…))",
+    nodes.Dict: "sanakirja ({…})",
 }
 
 _ADVICE = (
@@ -194,7 +204,7 @@ def _what(node: nodes.Node) -> str:
     for kind, name in _NODE_NAMES.items():
         if isinstance(node, kind):
             return name
-    return f"rakenne {type(node).__name__}"
+    return "rakenne, joka ei ole sallittu"
 
 
 def _literal(node: nodes.Node, line: int):
@@ -637,10 +647,17 @@ _TAGS = re.compile(r"<[^<>]*>")
 _UNSEEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
+# Markdown that runs on inside a word: emphasis and code marks, and a link's target ("[-](x.md)" shows "-").
+_INLINE_MARKS = re.compile(r"[*_`~]")
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
 def shown_text(line: str) -> str:
-    """A line of Markdown as a reader sees it: without backslash escapes, tags and invisible characters,
-    with character references decoded (so '131052\\-308T' and '131052&#45;308T' are found as what they are)."""
-    return _UNSEEN.sub("", html.unescape(_TAGS.sub("", line.replace("\\", "")))).replace("\u00a0", " ")
+    """A line of Markdown as a reader sees it: without backslash escapes, emphasis and code marks, link
+    targets, tags and invisible characters, with character references decoded (so '131052\\-308T',
+    '1310**52**-308T' and '131052&#45;308T' are found as what they are)."""
+    line = _INLINE_MARKS.sub("", _LINK.sub(r"\1", line.replace("\\", "")))
+    return _UNSEEN.sub("", html.unescape(_TAGS.sub("", line))).replace("\u00a0", " ")
 
 
 # --- where a macro may be called --------------------------------------------------------------------------

@@ -58,7 +58,7 @@ class Content:
 
 
 def _paragraphs(markdown: str) -> tuple[str, ...]:
-    text = _FRONT_MATTER.sub("", markdown.replace("\r\n", "\n"))
+    text = _FRONT_MATTER.sub("", markdown.removeprefix("\ufeff").replace("\r\n", "\n"))
     text = _NOTE_LINE.sub("", _EDITORIAL_BOX.sub("", text if text.endswith("\n") else text + "\n"))
     return tuple(p.strip("\n") for p in re.split(r"\n\s*\n", text) if p.strip())
 
@@ -68,10 +68,13 @@ def _folded(paragraphs) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in paragraphs)
 
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _yaml(text: str | None) -> dict:
     try:
-        data = yaml.safe_load(text) if text else None
-    except yaml.YAMLError:
+        data = yaml.load(text, Loader=_Loader) if text else None
+    except (yaml.YAMLError, RecursionError, MemoryError):
         return {}
     return data if isinstance(data, dict) else {}
 
@@ -101,7 +104,9 @@ def content_of(read: Callable[[str], str | None], party_files: list[str]) -> Con
 def working_tree_content(root: Path) -> Content:
     def read(path: str) -> str | None:
         file = root / path
-        return file.read_text(encoding="utf-8") if file.is_file() and not file.is_symlink() else None
+        if not file.is_file() or file.is_symlink():
+            return None
+        return file.read_bytes().decode("utf-8", errors="replace")
 
     parties = sorted(f"{PARTIES_FOLDER}{p.name}" for p in (root / PARTIES_FOLDER).glob("*.yml"))
     return content_of(read, parties)
