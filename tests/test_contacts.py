@@ -119,7 +119,7 @@ def test_party_without_primary(project):
 
 
 def test_field_scope_needs_a_description(project):
-    edit(project, CONTACT, "  kuvaus: Rakennus- ja puuala\n", "")
+    edit(project, CONTACT, "  kuvaus: Logistiikka-ala\n", "")
     assert check(project) == [f"{CONTACT}:6:3: kerro vastuualueen kuvauksessa, mikä ala tai toimipiste on kyseessä"]
 
 

@@ -121,9 +121,21 @@ def test_when_the_newest_peruste_has_ended_the_one_in_force_is_not_known():
     assert judged.message.startswith(
         "perusteen OPH-1-2099 voimassaolo päättyi 31.7.2025; peruste OPH-1-2099 on siirtymäajalla 31.7.2027 asti"
     )
-    assert "sitä ei ole viitetiedoissa" in judged.message
-    # The older peruste is not in force again because the newer one ended.
-    assert validity(reference, old, "111111", day).level == "virhe"
+    assert "voimassa olevaa ei ole viitetiedoissa: katso se ePerusteista" in judged.message
+    # The older peruste is not in force again because the newer one ended; its message says so.
+    older = validity(reference, old, "111111", day)
+    assert older.level == "virhe" and "uusin peruste OPH-1-2099 on myös päättynyt 31.7.2025" in older.message
+
+
+def test_a_peruste_of_another_qualification_can_replace_one():
+    """TUVA (its own code) replaced VALMA: a report on VALMA is told that TUVA is in force."""
+    reference = samples.reference()
+    old, wood, garden = reference.perusteet
+    successor = replace(garden, diaarinumero="OPH-3-2099", starts=date(2022, 8, 1), replaces=(wood.diaarinumero,))
+    reference = replace(reference, perusteet=(old, wood, garden, successor))
+    judged = validity(reference, wood, "111111", date(2026, 1, 1))
+    assert judged.level == "varoitus" and judged.current is successor
+    assert "voimassa on peruste OPH-3-2099 (1.8.2022 alkaen)" in judged.message
 
 
 def test_the_peruste_in_force_is_the_newest_started():

@@ -113,13 +113,18 @@ class Reference:
         return newest
 
     def successors(self, code: str, peruste: Peruste, day: date) -> list[Peruste]:
-        """The domestic perusteet of the qualification that took effect after peruste, by day, oldest first."""
+        """The domestic perusteet that took effect after peruste by day, oldest first: the qualification's later
+        ones, and those that name it as replaced (TUVA replaced VALMA, a qualification of another code)."""
         after = peruste.starts or date.min
-        return [
-            p
-            for p in self.versions(code)
-            if p is not peruste and not p.export_trial and p.starts and after < p.starts <= day
-        ]
+        later = [p for p in self.versions(code) if p is not peruste and p.starts and after < p.starts <= day]
+        named = [p for p in self.perusteet if peruste.diaarinumero in p.replaces and p.starts and p.starts <= day]
+        found = {id(p): p for p in [*later, *named] if not p.export_trial}
+        return sorted(found.values(), key=lambda p: p.starts or date.min)
+
+    def newest_in_force(self, perusteet: list[Peruste], day: date) -> Peruste | None:
+        """The newest of perusteet that new students may still start on, on day."""
+        usable = [p for p in perusteet if not (p.ends and p.ends < day)]
+        return usable[-1] if usable else None
 
     def name(self, code: str) -> str:
         versions = self.versions(code)
@@ -251,6 +256,8 @@ def validity(reference: Reference, peruste: Peruste, code: str, today: date) -> 
             "Peruste ei ole vielä voimassa",
         )
     successors = reference.successors(code, peruste, today)
+    if successors and (current is None or current not in successors):
+        current = reference.newest_in_force(successors, today) or current
     newer = current is not None and current in successors  # replaced by the peruste in force
     ended = peruste.ends is not None and peruste.ends < today
     transition_over = peruste.transition_ends is not None and peruste.transition_ends < today
@@ -276,9 +283,16 @@ def validity(reference: Reference, peruste: Peruste, code: str, today: date) -> 
             )
         else:
             where = ""
+        newest = successors[-1] if successors else None
+        also_ended = (
+            f"; viitetiedoissa uusin peruste {newest.diaarinumero} on myös päättynyt {_fi(newest.ends)}"
+            if newest is not None and newest.ends and newest.ends < today
+            else ""
+        )
         redo = (
-            "tunnista tutkinnon osat uudelleen voimassa olevan perusteen mukaan (sitä ei ole viitetiedoissa: "
-            "pyydä kehittäjiä lisäämään se lähteineen)"
+            f"tunnista tutkinnon osat uudelleen voimassa olevan perusteen mukaan{also_ended} (voimassa olevaa ei "
+            "ole viitetiedoissa: katso se ePerusteista, eperusteet.opintopolku.fi, ja pyydä kehittäjiä lisäämään "
+            "se lähteineen)"
         )
     headline = "Peruste on vaihtunut" if successors else "Perusteen voimassaolo on päättynyt"
     if transition_over:

@@ -49,7 +49,7 @@ def test_contacts_by_kind_of_organisation_and_field(open_page):
     groups = page.locator("[data-filter-group]:visible h2").all_inner_texts()
     assert groups and all("opisto" not in g and "kuntayhtymä" not in g for g in groups)
     page.get_by_label("Organisaatio", exact=True).select_option(label="Kaikki")
-    page.get_by_label("Ala", exact=True).select_option(label="Sosiaali- ja terveysala")
+    page.get_by_label("Ala", exact=True).select_option(label="Tutkintokoulutukseen valmentava koulutus (TUVA)")
     names = visible_names(page)
     # The field's own contact and the primary contact of the organisation that has the field.
     assert "Marko Hiltula" in names and len(page.locator("[data-filter-group]:visible").all()) == 1
