@@ -258,7 +258,9 @@ def build_macros(
             f"versio {site.versions[-1].numero} ({fi_date(site.versions[-1].paiva)})" if site.versions else ""
         ),
         "versiohistoria": lambda: html(version_pages.render_history(site.versions, history(), page().base)),
-        "polku": lambda tunnus: html(paths.render_path(site.paths[tunnus], page().base)),
+        "polku": lambda tunnus: html(
+            paths.render_path(site.paths[tunnus], paths.path_contacts(site.parties, primary_of, today), page().base)
+        ),
         "kiintiopaikat": lambda: html(paths.render_quota(site.quota_terms, site.party_by_id, today, page().base)),
         "pajajaksosopimus": lambda: html(
             period_agreement.render_builder(

@@ -232,6 +232,9 @@ def test_what_comes_next():
     assert found[2].when == "12.5.2027" and not found[2].this_week
     week = clock.upcoming(data, samples.parties(), date(2027, 5, 10))
     assert next(o for o in week if o.activity.tunnus == "vierailu").this_week
+    # The list is headed by what it holds: this week's items first when there are any.
+    assert '">Tällä viikolla ja seuraavaksi</h2>' in clock.render_upcoming(data, samples.parties(), date(2027, 5, 10))
+    assert '">Seuraavaksi</h2>' in clock.render_upcoming(data, samples.parties(), date(2027, 1, 15))
     assert len(clock.upcoming(data, samples.parties(), date(2027, 1, 15), limit=2)) == 2
     after = clock.upcoming(data, samples.parties(), date(2027, 6, 1))
     assert "vierailu" not in [o.activity.tunnus for o in after]  # once, and over

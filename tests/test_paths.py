@@ -6,6 +6,7 @@ import json
 import re
 from datetime import date
 
+import helpers as samples
 from helpers import check, edit
 from macros.data.loader import load_site
 from macros.data.problems import errors
@@ -19,9 +20,17 @@ TODAY = date(2026, 11, 29)
 def test_paths_render_as_checklists_with_their_quotes_and_roles(root):
     site, problems = load_site(root)
     assert errors(problems) == []
-    html = paths.render_path(site.paths["opinnoista-pajajaksolle"], "../")
+    primary = {c.osapuoli: c for c in samples.contacts() if c.ensisijainen}
+    people = paths.path_contacts(samples.parties(), primary, date(2026, 12, 1))
+    html = paths.render_path(site.paths["opinnoista-pajajaksolle"], people, "../")
     assert html.count('class="path__step"') == 4
-    assert 'href="../vastuuhenkilot/?laji=koulutuksen-jarjestaja"' in html
+    # Each step's role leads to the named contact persons of the signed parties of that kind.
+    assert 'href="#koulutuksen-jarjestajien-vastuuhenkilot"' in html
+    workshops = html[html.index('id="tyopajojen-vastuuhenkilot"') : html.index('id="koulutuksen-jarjestajien')]
+    assert "Aapo Alfa" in workshops and 'href="../osapuolet/alfa-paja/"' in workshops
+    assert "Gamma" not in html  # not signed: not in the agreement yet
+    providers = html[html.index('id="koulutuksen-jarjestajien-vastuuhenkilot"') :]
+    assert "Cecilia Ö&#39;Brien" in providers and "Beta-opisto" in providers
     assert "Vastuuhenkilöt allekirjoittavat ennen pajajakson alkua valmentautujakohtaisen sopimuksen" in html
     assert 'href="../pajajakson-sopimus/"' in html and "data-print" in html
 
@@ -31,6 +40,15 @@ def test_a_step_that_misquotes_the_agreement_is_refused(project):
     found = check(project)
     assert len(found) == 1 and found[0].startswith(f"{PATHS}:19:")
     assert "lainausta ei löydy linjausten tekstistä" in found[0]
+
+
+def test_a_quote_of_one_word_is_refused(project):
+    text = (project / PATHS).read_text(encoding="utf-8")
+    start = text.index("linjauksissa:")
+    end = text.index("\n      - ", start) if "\n      - " in text[start:] else len(text)
+    (project / PATHS).write_text(text[:start] + "linjauksissa: ja" + text[end:], encoding="utf-8")
+    found = check(project)
+    assert len(found) == 1 and "lainaus on liian lyhyt (vähintään 5 sanaa)" in found[0], found
 
 
 def test_an_unknown_path_on_a_page_is_refused_at_its_line(project):

@@ -59,8 +59,18 @@ def test_a_party_that_has_left_is_counted_out_from_its_end_date():
     assert render.copies_sentence(parties, date(2026, 2, 1)).startswith("Tästä asiakirjasta on tehty 1 ")
 
 
-def test_no_parties_is_planning():
-    assert render.cooperation_status([], TODAY).word == "suunnittelee yhteistyötä"
+def test_no_parties_is_planning_and_says_none_are_added():
+    status = render.cooperation_status([], TODAY)
+    assert status.word == "suunnittelee yhteistyötä"
+    html = render.render_status(status, "Esimerkin", "")
+    assert "ei ole vielä lisätty" in html and "0/0" not in html and ": ." not in html
+
+
+def test_a_long_list_of_unsigned_parties_folds_behind_a_toggle():
+    many = [samples.party(f"paja-{n}", nimi=f"Paja {n}", allekirjoitettu=None) for n in range(1, 6)]
+    html = render.render_status(render.cooperation_status(many, TODAY), "Esimerkin", "")
+    assert "Allekirjoitus puuttuu vielä: 5 osapuolta." in html
+    assert html.index("<details") < html.index("Paja 1") and html.count("<li>") == 5
 
 
 def test_signature_blocks_are_for_the_parties_in_the_agreement(golden):

@@ -40,23 +40,68 @@
     return parts.length === 3 ? Number(parts[2]) + "." + Number(parts[1]) + "." + parts[0] : "";
   }
 
-  // Workshop days: in each calendar week of the period, its weekdays (Monday to Friday) within the period,
-  // at most the agreed days a week.
+  function isoDay(date) {
+    return date.getFullYear() + "-" + String(date.getMonth() + 1).padStart(2, "0") + "-" +
+      String(date.getDate()).padStart(2, "0");
+  }
+
+  // The weekdays on which no one works in Finland: the public holidays (vuosilomalaki and the church's
+  // calendar: New Year's Day, Epiphany, Good Friday, Easter Monday, May Day, Ascension Day, Independence
+  // Day, Christmas Day, St Stephen's Day) and the two eves that are days off in practice (Midsummer Eve,
+  // Christmas Eve). Easter by the anonymous Gregorian algorithm.
+  function holidays(year) {
+    var a = year % 19, b = Math.floor(year / 100), c = year % 100, d = Math.floor(b / 4), e = b % 4;
+    var f = Math.floor((b + 8) / 25), g = Math.floor((b - f + 1) / 3), h = (19 * a + b - d - g + 15) % 30;
+    var i = Math.floor(c / 4), k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7, m = Math.floor((a + 11 * h + 22 * l) / 451);
+    var month = Math.floor((h + l - 7 * m + 114) / 31), day = ((h + l - 7 * m + 114) % 31) + 1;
+    function easterPlus(n) { return isoDay(new Date(year, month - 1, day + n, 12)); }
+    var midsummerEve = new Date(year, 5, 19, 12);
+    midsummerEve.setDate(19 + ((5 - midsummerEve.getDay() + 7) % 7));
+    var names = {};
+    names[year + "-01-01"] = "uudenvuodenpäivä";
+    names[year + "-01-06"] = "loppiainen";
+    names[easterPlus(-2)] = "pitkäperjantai";
+    names[easterPlus(1)] = "2. pääsiäispäivä";
+    names[year + "-05-01"] = "vappu";
+    names[easterPlus(39)] = "helatorstai";
+    names[isoDay(midsummerEve)] = "juhannusaatto";
+    names[year + "-12-06"] = "itsenäisyyspäivä";
+    names[year + "-12-24"] = "jouluaatto";
+    names[year + "-12-25"] = "joulupäivä";
+    names[year + "-12-26"] = "tapaninpäivä";
+    return names;
+  }
+
+  // Workshop days: in each calendar week of the period, its working weekdays (Monday to Friday, not a
+  // holiday) within the period, at most the agreed days a week. Returns {days, holidays: [names]}.
   function workshopDays(startIso, endIso, perWeek) {
-    if (!startIso || !endIso) return 0;
+    var none = { days: 0, holidays: [] };
+    if (!startIso || !endIso) return none;
     var day = new Date(startIso + "T12:00:00");
     var end = new Date(endIso + "T12:00:00");
-    if (isNaN(day) || isNaN(end) || end < day) return 0;
-    var total = 0, week = -1, inWeek = 0;
+    if (isNaN(day) || isNaN(end) || end < day) return none;
+    var total = 0, week = -1, inWeek = 0, off = [], calendars = {};
     while (day <= end) {
       var monday = new Date(day);
       monday.setDate(day.getDate() - ((day.getDay() + 6) % 7));
       var key = monday.toDateString();
       if (key !== week) { total += Math.min(inWeek, perWeek); week = key; inWeek = 0; }
-      if (day.getDay() >= 1 && day.getDay() <= 5) inWeek += 1;
+      if (day.getDay() >= 1 && day.getDay() <= 5) {
+        var year = day.getFullYear();
+        calendars[year] = calendars[year] || holidays(year);
+        var holiday = calendars[year][isoDay(day)];
+        if (holiday) off.push(holiday + " " + finnishDate(isoDay(day))); else inWeek += 1;
+      }
       day.setDate(day.getDate() + 1);
     }
-    return total + Math.min(inWeek, perWeek);
+    return { days: total + Math.min(inWeek, perWeek), holidays: off };
+  }
+
+  function daysText(counted) {
+    if (!counted.days) return "";
+    var text = "Pajapäiviä yhteensä: " + counted.days;
+    if (counted.holidays.length) text += " (arkipyhiä ei lasketa: " + counted.holidays.join(", ") + ")";
+    return text;
   }
 
   function setUp(root) {
@@ -134,8 +179,9 @@
     }
 
     function update() {
-      var days = workshopDays(f.alkaa.value, f.paattyy.value, Number(f.paivia_viikossa.value));
-      root.querySelector("[data-sopimus-paivat]").textContent = days ? "Pajapäiviä yhteensä: " + days : "";
+      var counted = workshopDays(f.alkaa.value, f.paattyy.value, Number(f.paivia_viikossa.value));
+      var days = counted.days;
+      root.querySelector("[data-sopimus-paivat]").textContent = daysText(counted);
       var t = tier();
       f.paivahinta.disabled = !t;
       var hint = root.querySelector("[data-sopimus-hintaohje]");
@@ -152,10 +198,22 @@
     });
     f.tyopaja.addEventListener("change", function () {
       people(f.pajan_henkilo, workshop(), "Valitse ensin työpaja");
-      fill(f.tutkinto, workshop() ? "Valitse" : "Valitse ensin työpaja", qualifications().map(function (q) {
-        return { value: q.koodi, label: q.nimi };
-      }));
+      var found = qualifications();
+      var empty = workshop() && !found.length;
+      fill(f.tutkinto, !workshop() ? "Valitse ensin työpaja" : empty ? "Ei tunnistamisraporttia" : "Valitse",
+        found.map(function (q) { return { value: q.koodi, label: q.nimi }; }));
+      root.querySelector("[data-sopimus-tutkintoohje]").textContent = empty
+        ? "Tällä työpajalla ei ole vielä tunnistamisraporttia, joten tutkinnon osia ei voi valita täältä. " +
+          "Sopikaa osista pajan vastuuhenkilön kanssa tai valitse toinen työpaja."
+        : "";
       showUnits();
+    });
+    // A new tier starts from its own lowest price when the price written is not within it.
+    f.hintataso.addEventListener("change", function () {
+      var t = tier(), price = Number(f.paivahinta.value);
+      if (t && f.paivahinta.value && (price < t.vahintaan || (t.enintaan !== null && price > t.enintaan))) {
+        f.paivahinta.value = t.vahintaan;
+      }
     });
     f.tutkinto.addEventListener("change", function () { showUnits(); });
     ["alkaa", "paattyy", "paivia_viikossa", "hintataso", "paivahinta"].forEach(function (name) {
@@ -232,7 +290,7 @@
       var p = provider(), w = workshop(), q = chosenQualification(), t = tier();
       var ph = person(p.henkilot[Number(f.jarjestajan_henkilo.value)]);
       var wh = person(w.henkilot[Number(f.pajan_henkilo.value)]);
-      var days = workshopDays(f.alkaa.value, f.paattyy.value, Number(f.paivia_viikossa.value));
+      var days = workshopDays(f.alkaa.value, f.paattyy.value, Number(f.paivia_viikossa.value)).days;
       var units = checkedUnits().map(function (value) {
         var entry = q.osat.filter(function (e) { return e.raportti.tunnus + ":" + e.osa.koodi === value; })[0];
         var how = entry.osa.kattavuus === "kokonainen" ? "kokonaan" : "osittain (" + entry.osa.tarkennus + ")";

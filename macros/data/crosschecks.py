@@ -653,7 +653,15 @@ def check_paths(site: Site, broken: frozenset[str], today: date) -> list[Problem
                 problems.append(step.problem(f"vaiheen tunnus '{step.tunnus}' on jo tällä polulla", "tunnus"))
             seen_steps.add(step.tunnus)
         for item in (*path.vaiheet, *path.velvoitteet):
-            if text and _plain(item.linjauksissa) not in text:
+            if len(_plain(item.linjauksissa).split()) < QUOTE_WORDS:
+                problems.append(
+                    item.problem(
+                        f"lainaus on liian lyhyt (vähintään {QUOTE_WORDS} sanaa): kopioi koko virke, josta vaihe "
+                        "tulee, linjausten sivulta (docs/linjaukset/)",
+                        "linjauksissa",
+                    )
+                )
+            elif text and _plain(item.linjauksissa) not in text:
                 problems.append(
                     item.problem(
                         "lainausta ei löydy linjausten tekstistä: kopioi virke sanasta sanaan linjausten sivulta "
@@ -662,6 +670,9 @@ def check_paths(site: Site, broken: frozenset[str], today: date) -> list[Problem
                     )
                 )
     return problems
+
+
+QUOTE_WORDS = 5  # a step quotes a sentence of the agreement, not a word that any text has
 
 
 def check_quota_places(site: Site, broken: frozenset[str], today: date) -> list[Problem]:

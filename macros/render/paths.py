@@ -6,20 +6,42 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from ..data.models import Party, Path, QuotaTerm
+from ..data.models import Contact, Party, Path, QuotaTerm
 from .templating import render
 
-# Who does a step → the directory, narrowed to the contact persons of that kind of party.
+# Who does a step → the list of those persons at the end of the path's page.
 ROLE_LINKS = {
-    "työpajan vastuuhenkilö": "vastuuhenkilot/?laji=tyopaja",
-    "koulutuksen järjestäjän vastuuhenkilö": "vastuuhenkilot/?laji=koulutuksen-jarjestaja",
-    "vastuuhenkilöt yhdessä": "vastuuhenkilot/",
+    "työpajan vastuuhenkilö": "#tyopajojen-vastuuhenkilot",
+    "koulutuksen järjestäjän vastuuhenkilö": "#koulutuksen-jarjestajien-vastuuhenkilot",
+    "vastuuhenkilöt yhdessä": "#vastuuhenkilot",
 }
 AGREEMENT_PAGE = "linjaukset/osapuolten-vastuualueet/"
 
 
-def render_path(path: Path, base: str = "") -> str:
-    return render("path.html", path=path, role_links=ROLE_LINKS, base=base, agreement=AGREEMENT_PAGE)
+def path_contacts(
+    parties: Sequence[Party], primary_of: Mapping[str, Contact], today: date
+) -> tuple[list[tuple[Party, Contact | None]], list[tuple[Party, Contact | None]]]:
+    """(workshops, providers) in the agreement today (signed, not left), each with its primary contact person."""
+    signed = [p for p in parties if p.allekirjoitettu and p.allekirjoitettu <= today and not p.ended_by(today)]
+    pairs = [(p, primary_of.get(p.id)) for p in sorted(signed, key=lambda p: p.nimi.casefold())]
+    return [x for x in pairs if x[0].is_workshop], [x for x in pairs if not x[0].is_workshop]
+
+
+def render_path(
+    path: Path,
+    contacts: tuple[list[tuple[Party, Contact | None]], list[tuple[Party, Contact | None]]] = ([], []),
+    base: str = "",
+) -> str:
+    workshops, providers = contacts
+    return render(
+        "path.html",
+        path=path,
+        role_links=ROLE_LINKS,
+        base=base,
+        agreement=AGREEMENT_PAGE,
+        workshops=workshops,
+        providers=providers,
+    )
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,11 @@ def test_pick_a_qualification_and_a_unit_and_open_the_report(open_page):
     page.get_by_label("Tutkinto", exact=True).select_option(label="Ajoneuvoalan perustutkinto")
     assert "Polkupyörän huolto" in visible_units(page)
     assert "Piha- ja ulkoalueiden hoitaminen" not in visible_units(page)
+    # Stacked on a phone, a row's heading (the unit) has the row's whole width, not a column's.
+    widths = page.locator("tr[data-filter-item]:visible").first.evaluate(
+        "row => [row.querySelector('th').getBoundingClientRect().width, row.getBoundingClientRect().width]"
+    )
+    assert widths[0] >= 0.9 * widths[1], widths
     page.get_by_label("Tutkinnon osa, ala tai työpaja").fill("polkupyö")
     assert visible_units(page) == ["Polkupyörän huolto"]
     status = page.locator("#finder-count")

@@ -125,3 +125,17 @@ def test_the_browser_lays_pages_out_with_dejavu_only(open_page):
                 width("Roboto, sans-serif"), width("Helvetica, sans-serif"), width("sans-serif")];
     }""")
     assert len(set(widths)) == 1, f"fonts other than DejaVu Sans are in use: {widths}"
+
+
+def test_a_front_page_card_is_one_tap_anywhere_on_it(open_page):
+    page = open_page("", width=375)
+    card = page.locator(".front-cards li", has_text="Kenelle soitan?")
+    card.scroll_into_view_if_needed()
+    box = card.bounding_box()
+    # A tap on the card's text, away from its title link, opens the card's page.
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] - 8)
+    page.wait_for_url("**/vastuuhenkilot/")
+    # A link inside a card's text still goes to its own page.
+    page.go_back()
+    page.locator(".front-cards li a", has_text="sopijaosapuolet").click()
+    page.wait_for_url("**/linjaukset/sopijaosapuolet/")

@@ -75,6 +75,31 @@ def test_a_coach_makes_an_agreement_on_a_phone_and_nothing_leaves_the_browser(op
     assert not page.problems
 
 
+def test_holidays_are_not_workshop_days_and_a_new_tier_resets_its_price(open_page):
+    page = open_page("pajajakson-sopimus/", width=375)
+    fill_in(page)
+    page.get_by_label("Pajapäiviä viikossa").select_option("5")
+    page.get_by_label("Alkaa").fill("2026-12-21")
+    page.get_by_label("Päättyy").fill("2027-01-08")
+    # 15 weekdays less Christmas Eve, Christmas Day, New Year's Day and Epiphany (St Stephen's is a Saturday).
+    assert page.locator("[data-sopimus-paivat]").inner_text() == (
+        "Pajapäiviä yhteensä: 11 (arkipyhiä ei lasketa: jouluaatto 24.12.2026, joulupäivä 25.12.2026, "
+        "uudenvuodenpäivä 1.1.2027, loppiainen 6.1.2027)"
+    )
+    page.get_by_label("Alkaa").fill("2027-03-22")
+    page.get_by_label("Päättyy").fill("2027-04-02")
+    # Easter 2027: Good Friday 26.3., Easter Monday 29.3.
+    assert page.locator("[data-sopimus-paivat]").inner_text().startswith("Pajapäiviä yhteensä: 8 (")
+    page.get_by_label("Hintataso", exact=False).select_option(label="Perustaso (30–45\u00a0€\u00a0/\u00a0päivä)")
+    assert page.get_by_label("Sovittu päivähinta (euroa)").input_value() == "30"
+
+
+def test_a_workshop_without_reports_says_so(open_page):
+    page = open_page("pajajakson-sopimus/", width=375)
+    page.get_by_label("Työpaja", exact=True).select_option(label="Mäntyniemen nuorten työpaja")
+    assert "ei ole vielä tunnistamisraporttia" in page.locator("[data-sopimus-tutkintoohje]").inner_text()
+
+
 def test_a_draft_goes_to_a_file_and_back(open_page, tmp_path):
     page = open_page("pajajakson-sopimus/", width=375)
     fill_in(page)
