@@ -48,6 +48,37 @@ def _folder(path: Path) -> Path:
     return inner if inner.is_dir() else path
 
 
+def _schema_problem(error: jsonschema.ValidationError) -> str:
+    """What a schema error means, in Finnish."""
+    kind, value = error.validator, error.validator_value
+    if kind == "required":
+        missing = [k for k in value if isinstance(error.instance, dict) and k not in error.instance] or list(value)
+        return f"kenttä {', '.join(repr(k) for k in missing)} puuttuu"
+    if kind == "additionalProperties":
+        extra = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        return f"ylimääräinen kenttä {', '.join(repr(k) for k in extra)}"
+    texts = {
+        "type": "arvo on väärää tyyppiä",
+        "enum": "arvo ei ole sallittu",
+        "const": "arvo ei ole sallittu",
+        "pattern": "arvo on väärässä muodossa",
+        "format": "arvo on väärässä muodossa",
+        "minItems": "luettelossa on liian vähän kohtia",
+        "minLength": "arvo on tyhjä",
+    }
+    return texts.get(kind, "arvo ei kelpaa")
+
+
+def region_name(path: Path) -> str:
+    """The region's name as its data gives it (for messages about data that is left out), else the folder's."""
+    try:
+        document = json.loads((_folder(path) / "osapuolet.json").read_text(encoding="utf-8"))
+        name = document["alue"]["nimi"]
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
+        return path.name
+    return name if isinstance(name, str) and name.strip() and len(name) < 100 else path.name
+
+
 def read_region(path: Path) -> tuple[Region | None, str]:
     """A region's documents, validated; (None, the reason in Finnish) when they do not do."""
     folder = _folder(path)
@@ -65,7 +96,9 @@ def read_region(path: Path) -> tuple[Region | None, str]:
         error = next(iter(sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))), None)
         if error is not None:
             where = "/".join(str(p) for p in error.absolute_path) or "(koko tiedosto)"
-            return None, f"tiedosto {name}.json ei vastaa avoimen datan skeemaa kohdassa {where}"
+            return None, (
+                f"tiedosto {name}.json ei vastaa avoimen datan skeemaa kohdassa {where}: {_schema_problem(error)}"
+            )
         documents[name] = document
     region = documents["osapuolet"]["alue"]
     if documents["tunnistamisraportit"]["alue"] != region:
@@ -110,7 +143,9 @@ def build(out: Path, sources: list[Path]) -> tuple[int, list[str]]:
     for path in sources:
         region, reason = read_region(path)
         if region is None:
-            left_out.append(f"Alue {path.name} jätettiin pois: {reason}.")
+            left_out.append(f"Alue {region_name(path)} ({path.name}) jätettiin pois: {reason}.")
+        elif any(r.name == region.name for r in regions):
+            left_out.append(f"Alue {region.name} ({path.name}) jätettiin pois: sen tiedot annettiin jo kertaalleen.")
         else:
             regions.append(region)
     out.mkdir(parents=True, exist_ok=True)

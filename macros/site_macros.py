@@ -114,6 +114,11 @@ def missing_data(site: Site, today: date) -> list[str]:
         items.append("Lisää verkoston koordinaattorin työyhteystiedot tiedostoon data/alue.yml (koordinaattori).")
     if site.price_tiers and site.price_tiers.vuosi < today.year:
         items.append(f"Tarkista opiskelijapäivähinnat ja merkitse vuodeksi {today.year} (data/hintatasot.yml).")
+    if not any(p.allekirjoitettu for p in site.parties):
+        items.append(
+            "Tarkistakaa ennen allekirjoitusta, että päivähinnat ja rahoituksen osuudet ovat alueella sovitut "
+            "(data/hintatasot.yml, data/rahoitus.yml): uusi alue saa ne mallipohjasta."
+        )
     if site.clock and not site.clock.toiminnot:
         items.append("Lisää vuosikelloon verkoston tapaamiset ja muut toiminnot (data/vuosikello.yml).")
     return items

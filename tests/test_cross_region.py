@@ -44,12 +44,14 @@ def test_three_regions_in_one_finder_and_a_broken_one_left_out(tmp_path, built_s
     out = tmp_path / "haku"
     count, left_out = cross_region.build(out, [built_site, north, east, broken])
     assert count == 3
+    # Named as its data names it (and its folder); what is wrong, in Finnish.
     assert left_out == [
-        "Alue rikki jätettiin pois: tiedosto osapuolet.json ei vastaa avoimen datan skeemaa kohdassa alue/osoite."
+        "Alue Kuusilaakso (rikki) jätettiin pois: tiedosto osapuolet.json ei vastaa avoimen datan skeemaa kohdassa "
+        "alue/osoite: arvo on väärässä muodossa."
     ]
     html = (out / "index.html").read_text(encoding="utf-8")
     text = text_of(html)
-    assert "Alue rikki jätettiin pois" in text and "javascript:" not in html
+    assert "Alue Kuusilaakso (rikki) jätettiin pois" in text and "javascript:" not in html
     for value, name in (("kuusilaakso", "Kuusilaakso"), ("pohjolanmaa", "Pohjolanmaa"), ("italaakso", "Itälaakso")):
         assert f'<option value="{value}">{name}</option>' in html
     # Every row names its region; links go to each region's own report pages.
@@ -67,5 +69,17 @@ def test_three_regions_in_one_finder_and_a_broken_one_left_out(tmp_path, built_s
 def test_a_region_without_files_is_named(tmp_path, built_site):
     count, left_out = cross_region.build(tmp_path / "haku", [built_site, tmp_path / "tyhja"])
     assert count == 1 and left_out == [
-        "Alue tyhja jätettiin pois: tiedostoa osapuolet.json ei voitu lukea (FileNotFoundError)."
+        "Alue tyhja (tyhja) jätettiin pois: tiedostoa osapuolet.json ei voitu lukea (FileNotFoundError)."
     ]
+
+
+def test_a_missing_field_is_named_and_a_region_given_twice_is_left_out_once(tmp_path, built_site):
+    broken = tmp_path / "puuttuu"
+    shutil.copytree(built_site / "avoin-data/v1", broken)
+    reports = json.loads((broken / "tunnistamisraportit.json").read_text(encoding="utf-8"))
+    del reports["tiedot"][0]["kunta"]
+    (broken / "tunnistamisraportit.json").write_text(json.dumps(reports), encoding="utf-8")
+    count, left_out = cross_region.build(tmp_path / "haku", [built_site, broken, built_site])
+    assert count == 1
+    assert left_out[0].endswith("kohdassa tiedot/0: kenttä 'kunta' puuttuu."), left_out
+    assert left_out[1] == f"Alue Kuusilaakso ({built_site.name}) jätettiin pois: sen tiedot annettiin jo kertaalleen."

@@ -86,6 +86,8 @@ def test_the_new_region_builds_and_says_what_to_fill_in(clone, tmp_path):
     assert "Pohjolanmaan työpajojen ja ammatillisen koulutuksen järjestäjien yhteistyön linjaukset" in front
     assert "Sivusto on vielä kesken: seuraavaksi täytettävää" in front
     assert "Lisää sopijaosapuolet" in front
+    assert "päivähinnat ja rahoituksen osuudet ovat alueella sovitut" in front
+    assert "ei ole vielä lisätty" in front and "0/0" not in front  # the status of a region with no parties yet
     assert "Kuusilaakso" not in front
     config = (clone / "mkdocs.yml").read_text(encoding="utf-8")
     assert 'site_url: !ENV [SITE_URL, "https://pohjolanmaa.example/linjaukset/"]' in config
