@@ -180,6 +180,19 @@ def test_bad_input_gives_one_located_finnish_message(project, file, old, new, ex
     assert check(project) == [expected]
 
 
+def test_lines_that_lost_their_indentation_under_an_empty_field_are_named_as_such(project):
+    report = "docs/tunnistamisraportit/harjulan-tyopaja-viherpalvelut.md"
+    edit(project, report, "\n  tyopaja: Minna", "\ntyopaja: Minna")
+    edit(project, report, "\n  opettaja: Jukka", "\nopettaja: Jukka")
+    edit(project, report, "\n  koulutuksen_jarjestaja: selk", "\nkoulutuksen_jarjestaja: selk")
+    found = check(project)
+    assert found[0] == (
+        f"{report}:28:1: kenttä 'tyopaja' on kahdesti (ensimmäisen kerran rivillä 2): jos se kuuluu kentän "
+        "'tunnistajat' (rivi 27) alle, sisennä se ja sen jälkeiset kentän 'tunnistajat' rivit kahdella "
+        "välilyönnillä; muuten poista toinen"
+    ), found
+
+
 def test_empty_file(project):
     (project / PARTY).write_text("", encoding="utf-8")
     assert check(project) == [f"{PARTY}:1:1: tiedosto on tyhjä: kopioi mallitiedosto ja täytä sen kentät"]

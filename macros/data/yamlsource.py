@@ -227,6 +227,7 @@ def _tab_problems(text: str, file: str, line_offset: int) -> list[Problem]:
 
 
 STR_TAG = "tag:yaml.org,2002:str"
+NULL_TAG = "tag:yaml.org,2002:null"
 MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
@@ -248,6 +249,7 @@ def _walk(node: yaml.Node, problems: list[Problem], source: Source, loader, memo
     mapping: dict = {}
     memo[id(node)] = mapping
     seen: dict = {}
+    empty: tuple[str, int] | None = None  # the last key left without a value ("tunnistajat:" and nothing under it)
     for key_node, value_node in node.value:
         if key_node.tag == MERGE_TAG:
             raise _NeedsConstructor
@@ -264,16 +266,26 @@ def _walk(node: yaml.Node, problems: list[Problem], source: Source, loader, memo
         key = key_node.value
         key_line = key_node.start_mark.line + 1 + source.line_offset
         if key in seen:
+            if empty is not None and seen[key] < empty[1] < key_line:
+                # Most likely the lines under an empty key lost their indentation, not a field given twice.
+                advice = (
+                    f"jos se kuuluu kentän '{empty[0]}' (rivi {empty[1]}) alle, sisennä se ja sen jälkeiset "
+                    f"kentän '{empty[0]}' rivit kahdella välilyönnillä; muuten poista toinen"
+                )
+            else:
+                advice = "poista toinen"
             problems.append(
                 Problem(
                     source.file,
                     key_line,
                     key_node.start_mark.column + 1,
-                    f"kenttä '{key}' on kahdesti (ensimmäisen kerran rivillä {seen[key]}): poista toinen",
+                    f"kenttä '{key}' on kahdesti (ensimmäisen kerran rivillä {seen[key]}): {advice}",
                 )
             )
             continue
         seen[key] = key_line
+        if isinstance(value_node, yaml.ScalarNode) and value_node.tag == NULL_TAG and not value_node.value:
+            empty = (key, key_line)
         if key_node.tag != STR_TAG:
             key = loader.construct_object(key_node)
         mapping[key] = _walk(value_node, problems, source, loader, memo)
