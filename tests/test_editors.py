@@ -225,6 +225,9 @@ def test_summary_escapes_markdown_from_data_and_names_every_changed_file(root, t
     text = summary(root, after)
     assert r"- Lisätty tukiorganisaatio: \# Otsikko \!\[kuva\]\(https\:" in text
     assert "](https://" not in text and "\n#" not in text
+    from macros.cli.pr_summary import md
+
+    assert md("$x$ ja 5 €") == r"\$x\$ ja 5 €"  # no math in the summary
     assert r"- data/tukiorganisaatiot\.yml (muutettu)" in text
     assert r"- docs/linjaukset/salassapito\.md (muutettu)" in text
 

@@ -734,3 +734,13 @@ def test_indentation_mistakes_name_the_field_and_where_it_belongs(tmp_path, old,
     assert any(expected in m for m in messages), messages
     assert not any("tuntematon kenttä" in m for m in messages), messages
     assert len(messages) == 1, messages
+
+
+def test_an_autolink_is_a_link_and_its_address_is_checked(tmp_path):
+    project = copy_project(tmp_path / "project")
+    append(project, PAGE, "Lisätietoa: <https://www.oph.example/ohje>\n")
+    _site, problems = load_site(project)
+    assert [p.plain() for p in problems if p.file == PAGE] == []
+    append(project, PAGE, "<javascript:alert(1)>\n")
+    _site, problems = load_site(project)
+    assert [p.file for p in problems if p.level == "virhe"] == [PAGE]

@@ -18,7 +18,7 @@ from ..data.loader import DATA, DOCS, load_site
 from ..data.problems import NOTICE, WARNING, errors
 from ..data.site import Site
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:\"'=@])")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~&:\"'=@$])")
 _BREAKS = re.compile(r"[\s\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 

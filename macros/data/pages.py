@@ -609,7 +609,8 @@ def markup_problems(text: str) -> list[tuple[int, int, str]]:
     scan = _blank_code(text)
     if "<" in scan:
         scanner = _TagScanner()
-        scanner.feed(scan)
+        # An autolink (<https://…>) is a link, not an element: its address is checked below.
+        scanner.feed(_AUTOLINK.sub(lambda m: " " * len(m.group()), scan))
         scanner.close()
         found += [(line, col + 1, message) for line, col, message in scanner.found]
     for pattern in (_MD_LINK, _MD_REF, _AUTOLINK):
