@@ -13,7 +13,7 @@ def test_contact_filter_narrows_and_announces(open_page):
     assert page.locator("[data-filter-status]").get_attribute("role") == "status"
     total = page.locator("[data-filter-item]").count()
     box.focus()
-    page.keyboard.type("sosiaali")
+    page.keyboard.type("valmentava")
     assert visible_names(page) == ["Marko Hiltula"]
     assert page.locator("[data-filter-status]").inner_text() == f"1 henkilö ({total} yhteensä)"
     assert page.locator("#org-harjun-koulutuskuntayhtyma").is_visible()
