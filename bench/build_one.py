@@ -32,7 +32,7 @@ def main() -> None:
     print(
         json.dumps(
             {
-                "wall_s": round(wall, 2),
+                "wall_s": round(wall, 3),
                 "peak_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                 "pages": len(pages),
                 "output_mb": round(sum(f.stat().st_size for f in site.rglob("*") if f.is_file()) / 1e6, 2),

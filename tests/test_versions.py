@@ -191,3 +191,14 @@ def test_versions_are_checked(project):
     assert any("päivä on ennen edellisen version päivää" in p for p in found)
     edit(project, VERSIONS, '  - numero: "0.9"', "  - numero: 1.10")
     assert any('kirjoita versionumero lainausmerkeissä, esim. "1.1"' in p for p in samples.check(project))
+
+
+def test_a_folder_inside_another_repository_is_not_compared_with_its_history(project):
+    """The benchmark's national set lives inside this repository: that history is not the set's own."""
+    git(project.parent, "init", "-q", "-b", "main")
+    commit(project.parent, "ulompi")
+    edit(project, PRICES, "    enintaan: 75", "    enintaan: 70")
+    assert version_problems(project) == [
+        f"{VERSIONS}:9:13: huomautus: linjausten sisältöä ei voitu verrata versioon, koska projektissa ei ole "
+        "versiohistoriaa (git): vertailu tehdään muutospyynnön tarkistuksessa"
+    ]

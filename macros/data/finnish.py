@@ -44,6 +44,7 @@ _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 # and what shows as a plain letter or digit (full-width forms): neither may hide a henkilötunnus.
 _UNSEEN = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_HIDING = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def _as_seen(text: str) -> tuple[str, list[int]]:
@@ -56,14 +57,14 @@ def _as_seen(text: str) -> tuple[str, list[int]]:
 
 def may_contain_personal_identity_code(text: str) -> bool:
     """Quick test over a whole text (one regex pass) before looking line by line."""
-    if _UNSEEN.search(text) or _WIDE.search(text):
+    if _HIDING.search(text):
         text = _as_seen(text)[0]
     return _HETU.search(text) is not None
 
 
 def find_personal_identity_code(text: str) -> int | None:
     """Column (0-based) of a valid henkilötunnus in text, or None."""
-    if _UNSEEN.search(text) or _WIDE.search(text):
+    if _HIDING.search(text):
         seen, kept = _as_seen(text)
         column = _find(seen)
         return None if column is None else kept[column]

@@ -166,12 +166,21 @@ def git_content(root: Path, commit: str) -> Content:
     return git_contents(root, [commit])[commit]
 
 
+def _own_repository(root: Path) -> bool:
+    """Whether root is a git repository's own top folder (not a folder inside another project, whose history
+    is not the history of these files)."""
+    top = _git(root, "rev-parse", "--show-toplevel")
+    return top is not None and Path(top.strip()).resolve() == root.resolve()
+
+
 def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str, tuple[str, str | None]] | None:
     """Version number → (the commit that first listed it in data/versiot.yml on the main line of history, that
     commit's first parent or None); None when the project has no history to read (not a git repository or git
     missing). With days (number → its day, as the versions file gives it now), a version counts only with the
     same day: a new region made from this template starts its own 1.0, which the template's history does not
     have."""
+    if not _own_repository(root):
+        return None
     log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %P", "--", VERSIONS_FILE)
     if log is None:
         return None
@@ -197,6 +206,8 @@ def base_commit(root: Path) -> str | None:
     """The commit a change is compared with: LINJAUKSET_VERTAILUKOHTA (the workflows set the pull request's
     base, or the commit before a push), else where this branch left main (origin's or the local one), else the
     last commit. None without history."""
+    if not _own_repository(root):
+        return None
     named = os.environ.get("LINJAUKSET_VERTAILUKOHTA", "").strip()
     if named and not named.startswith("-"):
         found = _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}")
