@@ -132,6 +132,11 @@ def cross_region_figures(count: int = 20) -> dict:
     for index in range(count):
         project = OUT / "alueet" / f"alue-{index}"
         generate(project, seed=100 + index, scale=1 / count)
+        region_file = project / "data/alue.yml"  # each region its own name
+        text = region_file.read_text(encoding="utf-8")
+        for key, form in (("nimi", ""), ("nimi_genetiivi", "n"), ("nimi_inessiivi", "ssa")):
+            text = re.sub(rf"^{key}: .*$", f"{key}: Alue{index + 1}{form}", text, count=1, flags=re.M)
+        region_file.write_text(text, encoding="utf-8")
         site, _problems = load_site(project, date(2026, 11, 29))
         folder = OUT / "alueet" / f"data-{index}"
         folder.mkdir(parents=True, exist_ok=True)

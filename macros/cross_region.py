@@ -144,7 +144,7 @@ def build(out: Path, sources: list[Path]) -> tuple[int, list[str]]:
         region, reason = read_region(path)
         if region is None:
             left_out.append(f"Alue {region_name(path)} ({path.name}) jätettiin pois: {reason}.")
-        elif any(r.name == region.name for r in regions):
+        elif any(r.address == region.address for r in regions):  # a site is its address
             left_out.append(f"Alue {region.name} ({path.name}) jätettiin pois: sen tiedot annettiin jo kertaalleen.")
         else:
             regions.append(region)

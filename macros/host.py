@@ -35,10 +35,7 @@ class Build:
     today: date
     site_url: str
 
-    @property
-    def blocked(self) -> bool:
-        """Errors in the data: only a preview gets this far, and it shows them instead of the pages."""
-        return bool(errors(self.problems))
+    blocked: bool  # errors in the data: only a preview gets this far, and it shows them instead of the pages
 
 
 def preview() -> bool:
@@ -60,7 +57,7 @@ def new_build(root: Path, site_url: str, page: Callable[[], PageInfo]) -> Build:
     macros = (
         {} if errors(problems) else build_macros(site, page, stash, today, site_url or "", tuple(problems), history)
     )
-    return Build(site, tuple(problems), stash, macros, today, site_url or "")
+    return Build(site, tuple(problems), stash, macros, today, site_url or "", bool(errors(problems)))
 
 
 def render_page(markdown: str, build: Build, file: str) -> str:

@@ -24,6 +24,7 @@ from xml.etree import ElementTree
 import icalendar
 import pytest
 import vobject
+from jinja2 import nodes
 
 from helpers import ROOT, build_site, copy_project
 from macros.data.loader import load_site
@@ -744,3 +745,28 @@ def test_an_autolink_is_a_link_and_its_address_is_checked(tmp_path):
     append(project, PAGE, "<javascript:alert(1)>\n")
     _site, problems = load_site(project)
     assert [p.file for p in problems if p.level == "virhe"] == [PAGE]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "{{ osapuoli() }}",
+        "# Otsikko\r\n\r\n{{ osapuoli() }}\r\n\r\nTeksti { #id } ja {{raportti()}}\n",
+        "Alku\n{{ vuosikello() }}{{ kalenterilinkit() }}\n\nLoppu\n\n",
+        "{{ tuntematon() }}",  # not a macro: the template parser's path, and its refusal
+    ],
+)
+def test_the_quick_reading_of_bare_calls_matches_the_template_parser(text):
+    from macros.data import pages
+
+    def shape(parts):
+        return "".join(p if isinstance(p, str) else f"<{p.name}{p.args}{p.kwargs}@{p.line}>" for p in parts)
+
+    quick = pages._bare_calls(text)
+    if quick is None:
+        with pytest.raises(pages.PageError):
+            pages.parse(text)
+        return
+    template = pages._JINJA.parse(text)
+    slow = [n.data if isinstance(n, nodes.TemplateData) else pages._call(n) for s in template.body for n in s.nodes]
+    assert shape(quick) == shape(slow)

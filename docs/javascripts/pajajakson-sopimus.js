@@ -320,7 +320,11 @@
         : "Opiskelijapäivähinnasta ei ole sovittu." })]));
       doc.appendChild(section("Vastuut", [
         el("p", { text: "Koulutuksen järjestäjä:" }),
-        listOf(duties.koulutuksen_jarjestaja.concat([
+        // The template puts insurance on the provider; another arrangement replaces that duty.
+        listOf(duties.koulutuksen_jarjestaja.filter(function (duty) {
+          return f.vakuutukset.selectedIndex === 0 || duty.indexOf("vakuutuksista") < 0;
+        }).concat([
+          "Vakuutukset: " + f.vakuutukset.value + ".",
           "Matkat: " + f.matkat.value + ".", "Ruokailu: " + f.ruokailu.value + ".",
         ])),
         el("p", { text: "Työpaja:" }),
@@ -364,7 +368,7 @@
 
     // Drafts: to a file on the reader's device and back; never to the site.
     var FIELDS = ["koulutuksen_jarjestaja", "tyopaja", "jarjestajan_henkilo", "pajan_henkilo", "opiskelija",
-      "tutkinto", "alkaa", "paattyy", "paivia_viikossa", "hintataso", "paivahinta", "tukitoimet", "matkat",
+      "tutkinto", "alkaa", "paattyy", "paivia_viikossa", "hintataso", "paivahinta", "tukitoimet", "vakuutukset", "matkat",
       "ruokailu", "lisatiedot"];
     root.querySelector("[data-sopimus-tallenna]").addEventListener("click", function () {
       var draft = { muoto: "pajajakson-sopimus-luonnos", versio: 1, osat: checkedUnits(),

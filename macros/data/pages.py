@@ -277,10 +277,39 @@ def _call(node: nodes.Node) -> Call:
     return Call(name, args, kwargs, line)
 
 
+# The common page: text and calls without arguments ({{ osapuoli() }}). Read without the template parser, with
+# its rules (line ends as "\n", one final line end dropped); anything else goes to the parser.
+_BARE_CALL = re.compile(r"\{\{\s*([a-z_]+)\(\s*\)\s*\}\}")
+_LINE_ENDS = re.compile(r"\r\n|\r")
+
+
+def _bare_calls(text: str) -> list[Part] | None:
+    text = _LINE_ENDS.sub("\n", text)
+    text = text[:-1] if text.endswith("\n") else text
+    pieces = _BARE_CALL.split(text)
+    if any(name not in PAGE_MACROS for name in pieces[1::2]):
+        return None
+    if any("{{" in t or "{%" in t or "{#" in t for t in pieces[::2]):
+        return None
+    parts: list[Part] = []
+    line = 1
+    for index, piece in enumerate(pieces):
+        if index % 2:
+            parts.append(Call(piece, (), (), line))
+        else:
+            if piece:
+                parts.append(piece)
+            line += piece.count("\n")
+    return parts
+
+
 def parse(text: str) -> list[Part]:
     """The page body as text and macro calls; PageError at the first construct pages may not use."""
     if "{" not in text:
         return [text]
+    simple = _bare_calls(text)
+    if simple is not None:
+        return simple
     try:
         template = _JINJA.parse(text)
     except TemplateSyntaxError as exc:

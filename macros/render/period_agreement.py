@@ -18,11 +18,11 @@ from .templating import render
 PATH = "opinnoista-pajajaksolle"  # the path whose obligations the agreement lists
 
 
-def _contacts(party: Party, contacts: Sequence[Contact]) -> list[list]:
-    """[name, title, email, phone, primary] for each contact person, the primary first (compact: a national
-    site has thousands)."""
-    people = sorted((c for c in contacts if c.osapuoli == party.id), key=lambda c: (not c.ensisijainen, c.nimi))
-    return [[c.nimi, c.tehtava, c.sahkoposti, c.puhelin, c.ensisijainen] for c in people]
+def _contacts(people: Sequence[Contact]) -> list[list]:
+    """[name, title, email, phone, primary] for each of a party's contact persons, the primary first (compact: a
+    national site has thousands)."""
+    ordered = sorted(people, key=lambda c: (not c.ensisijainen, c.nimi))
+    return [[c.nimi, c.tehtava, c.sahkoposti, c.puhelin, c.ensisijainen] for c in ordered]
 
 
 def builder_data(
@@ -56,8 +56,12 @@ def builder_data(
     for r in sorted(reports, key=lambda r: r.oppimisymparisto):
         by_workshop.setdefault(r.tyopaja, []).append([r.id, r.oppimisymparisto, units(r)])
 
+    people_of: dict[str, list[Contact]] = {}  # each party's contact persons, found in one pass
+    for c in contacts:
+        people_of.setdefault(c.osapuoli, []).append(c)
+
     def party(p: Party) -> dict:
-        return {"tunnus": p.id, "nimi": p.nimi, "y_tunnus": p.y_tunnus, "henkilot": _contacts(p, contacts)}
+        return {"tunnus": p.id, "nimi": p.nimi, "y_tunnus": p.y_tunnus, "henkilot": _contacts(people_of.get(p.id, []))}
 
     path = paths.get(PATH)
     duties = path.velvoitteet if path else ()

@@ -71,6 +71,11 @@ def test_a_coach_makes_an_agreement_on_a_phone_and_nothing_leaves_the_browser(op
     assert "Pajajakson sopimus" in printed and "Testi Opiskelija" in printed and "800" in printed
     assert "Näytä sopimus" not in printed and "Tallenna luonnos" not in printed
     page.emulate_media(media="screen")
+    # Insurance arranged otherwise: the template's default duty gives way to the arrangement.
+    page.get_by_label("Vakuutukset").select_option(index=1)
+    page.get_by_role("button", name="Näytä sopimus").click()
+    text = document.inner_text()
+    assert "vastaa opiskelijan vakuutuksista" not in text and "Vakuutukset: muu järjestely" in text
     assert requests == [], requests
     assert not page.problems
 
