@@ -71,3 +71,22 @@ def test_any_report_or_news_file_gives_problems_not_a_crash(tmp_path_factory, bo
         _record, _parts, broken, _body_line = read_front_matter_file(folder / "x.md", root, model, problems, templated)
         assert broken == bool(problems)
         assert all(p.file == "docs/tunnistamisraportit/x.md" and p.line >= 1 for p in problems)
+
+
+SCALARS = st.text(alphabet=st.sampled_from(list("0123456789+-._:eExXoObB~nNuUlLtTrRfFaAsSyYiI \t")), max_size=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(SCALARS, st.booleans())
+def test_the_quick_resolver_gives_the_tags_pyyaml_gives(value, plain):
+    import yaml
+
+    from macros.data.yamlsource import _Loader
+
+    loader = _Loader("")
+    try:
+        for kind in (yaml.ScalarNode, yaml.SequenceNode, yaml.MappingNode):
+            expected = yaml.resolver.BaseResolver.resolve(loader, kind, value, (plain, not plain))
+            assert loader.resolve(kind, value, (plain, not plain)) == expected
+    finally:
+        loader.dispose()

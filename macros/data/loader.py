@@ -253,16 +253,17 @@ def content_files(root: Path, problems: list[Problem]) -> list[str]:
     link, or a file of a kind that does not belong where it is, is a problem and is left out."""
     found = []
     for top in (DATA, DOCS):
-        for folder, dirs, files in os.walk(root / top):
-            here = Path(folder)
+        base = os.path.join(root, top)
+        for folder, dirs, files in os.walk(base):
+            # Plain strings, not Path objects: a national site has thousands of files.
+            inside = os.path.relpath(folder, root).replace(os.sep, "/")
             for name in sorted(dirs + files):
-                path = here / name
-                relative = path.relative_to(root).as_posix()
+                relative = f"{inside}/{name}"
                 if name.startswith("."):
                     if name in dirs:
                         dirs.remove(name)
                     continue
-                if path.is_symlink():
+                if os.path.islink(os.path.join(folder, name)):
                     problems.append(
                         Problem(
                             relative,

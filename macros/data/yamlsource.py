@@ -41,6 +41,22 @@ _Loader.yaml_implicit_resolvers = {
     ]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+assert None not in _Loader.yaml_implicit_resolvers and not _Loader.yaml_path_resolvers
+
+
+def _resolve(self, kind, value, implicit):
+    """PyYAML's Resolver.resolve for this loader (no wildcard or path resolvers), without its per-call list
+    building: called once per scalar, it is a fifth of the time a national data set takes to read."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            for tag, regexp in self.yaml_implicit_resolvers.get(value[:1], ()):
+                if regexp.match(value):
+                    return tag
+        return self.DEFAULT_SCALAR_TAG
+    return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+_Loader.resolve = _resolve
 
 
 @dataclass
