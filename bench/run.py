@@ -125,6 +125,31 @@ def search_figures(site: Path, base: Path) -> dict:
     }
 
 
+# Fictional regions for the finder across regions (a region's name is letters only).
+REGION_NAMES = [
+    "Aapamaa",
+    "Harjumaa",
+    "Kalliomaa",
+    "Koivumaa",
+    "Kuusimaa",
+    "Lehtomaa",
+    "Lintumaa",
+    "Marjamaa",
+    "Niittymaa",
+    "Pajumaa",
+    "Rantamaa",
+    "Saarimaa",
+    "Salomaa",
+    "Sammalmaa",
+    "Suomaa",
+    "Tammimaa",
+    "Tunturimaa",
+    "Vaaramaa",
+    "Vesimaa",
+    "Ylämaa",
+]
+
+
 def cross_region_figures(count: int = 20) -> dict:
     """Finland's regions (about 20), each at the national set's size divided by their number: their open
     data, then one finder across them."""
@@ -134,8 +159,9 @@ def cross_region_figures(count: int = 20) -> dict:
         generate(project, seed=100 + index, scale=1 / count)
         region_file = project / "data/alue.yml"  # each region its own name
         text = region_file.read_text(encoding="utf-8")
-        for key, form in (("nimi", ""), ("nimi_genetiivi", "n"), ("nimi_inessiivi", "ssa")):
-            text = re.sub(rf"^{key}: .*$", f"{key}: Alue{index + 1}{form}", text, count=1, flags=re.M)
+        name = REGION_NAMES[index % len(REGION_NAMES)]
+        for key, form in (("nimi", ""), ("nimi_genetiivi", "n"), ("nimi_inessiivi", "lla")):
+            text = re.sub(rf"^{key}: .*$", f"{key}: {name}{form}", text, count=1, flags=re.M)
         region_file.write_text(text, encoding="utf-8")
         site, _problems = load_site(project, date(2026, 11, 29))
         folder = OUT / "alueet" / f"data-{index}"
