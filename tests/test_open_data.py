@@ -67,3 +67,12 @@ def test_the_open_data_page_lists_every_file_with_the_licence(built_site):
     assert "CC BY 4.0" in text
     for name in open_data.KINDS:
         assert f"{FOLDER}/{name}.json" in text and f"{name}.schema.json" in text
+
+
+def test_documents_are_written_one_record_a_line_and_read_back_the_same():
+    from macros.render.exports import _json_lines
+
+    for document in ({"muoto": "x", "tiedot": [{"a": 1}, {"b": "ä\n"}]}, {"tiedot": []}, {"a": 1}):
+        text = _json_lines(document)
+        assert json.loads(text) == document
+    assert _json_lines({"muoto": "x", "tiedot": [{"a": 1}, {"b": 2}]}).count("\n") == 4

@@ -117,6 +117,8 @@ def vcard_text(value: str) -> str:
 def fold(line: str, limit: int = 75) -> str:
     """RFC 6350 3.2 / RFC 5545 3.1: lines longer than 75 octets continue on the next line after CRLF and a
     space, never inside a UTF-8 character."""
+    if len(line) * 4 <= limit or len(line.encode("utf-8")) <= limit:  # the common line: nothing to fold
+        return line
     out, current, size = [], [], 0
     for char in line:
         width = len(char.encode("utf-8"))
@@ -206,10 +208,13 @@ def csv_text(parties: Sequence[Party], contacts: Sequence[Contact]) -> str:
 def export_files(parties: Sequence[Party], contacts: Sequence[Contact]) -> dict[str, str]:
     """Path under the site → text of every take-away file."""
     by_id = {p.id: p for p in parties}
+    cards = {c.id: vcard(c, by_id[c.osapuoli]) for c in contacts}  # each made once, for both files
     files = {
         "vastuuhenkilot/vastuuhenkilot.csv": csv_text(parties, contacts),
-        "vastuuhenkilot/vastuuhenkilot.vcf": vcards(parties, contacts),
+        "vastuuhenkilot/vastuuhenkilot.vcf": "".join(
+            cards[c.id] for group in groups(parties, contacts) for c in group["people"]
+        ),
     }
     for contact in contacts:
-        files[f"vastuuhenkilot/{contact.id}.vcf"] = vcard(contact, by_id[contact.osapuoli])
+        files[f"vastuuhenkilot/{contact.id}.vcf"] = cards[contact.id]
     return files
