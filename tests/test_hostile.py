@@ -355,6 +355,9 @@ REFUSED = {
     "hetu in a docs page": page_text(f"Tunnus {HETU}", "henkilötunnus"),
     "hetu split by emphasis in a page": page_text("Tunnus 1310**52**-308T", "henkilötunnus"),
     "hetu split by a link in a page": page_text("Tunnus 131052[-](index.md)308T", "henkilötunnus"),
+    "hetu split by a long span in a page": page_text(
+        '1310<span class="' + "a" * 60 + '">52</span>-308T', "henkilötunnus"
+    ),
     "hetu with a soft hyphen in a page": page_text("Tunnus 1310\u00ad52-308T", "henkilötunnus"),
     "hetu with a soft hyphen escape": field(CONTACT, "tehtava", '"opettaja 1310\\u00AD52-308T"', "henkilötunnus"),
     "hetu with a hyphen bullet": field(PARTY, "yllapitaja", HETU.replace("-", "\u2043"), "henkilötunnus"),
@@ -754,6 +757,7 @@ def test_an_autolink_is_a_link_and_its_address_is_checked(tmp_path):
         "# Otsikko\r\n\r\n{{ osapuoli() }}\r\n\r\nTeksti { #id } ja {{raportti()}}\n",
         "Alku\n{{ vuosikello() }}{{ kalenterilinkit() }}\n\nLoppu\n\n",
         "{{ tuntematon() }}",  # not a macro: the template parser's path, and its refusal
+        "{{{ osapuoli() }}",  # a brace before a call: the parser's path, and its refusal
     ],
 )
 def test_the_quick_reading_of_bare_calls_matches_the_template_parser(text):

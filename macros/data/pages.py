@@ -289,8 +289,8 @@ def _bare_calls(text: str) -> list[Part] | None:
     pieces = _BARE_CALL.split(text)
     if any(name not in PAGE_MACROS for name in pieces[1::2]):
         return None
-    if any("{{" in t or "{%" in t or "{#" in t for t in pieces[::2]):
-        return None
+    if any("{{" in t or "{%" in t or "{#" in t or t.endswith("{") for t in pieces[::2]):
+        return None  # anything the template parser reads differently: let it read the page
     parts: list[Part] = []
     line = 1
     for index, piece in enumerate(pieces):
