@@ -305,9 +305,10 @@ def build_macros(
                 renkaat,
                 vuosi,
                 key="vk-" + "-".join(map(str, filter(None, [omistaja, *(renkaat or []), vuosi]))),
+                base=page().base,
             )
             if vuosi
-            else clock.render_clocks(site.clock, site.parties, omistaja, renkaat, today)
+            else clock.render_clocks(site.clock, site.parties, omistaja, renkaat, today, page().base)
         ),
         "kalenterilinkit": calendar_links,
         "seuraavaksi": lambda maara=5: html(clock.render_upcoming(site.clock, site.parties, today, maara, page().base)),

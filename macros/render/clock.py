@@ -208,6 +208,7 @@ def render_clock(
     year: int | None = None,
     key: str = "vuosikello",
     title: str | None = None,
+    base: str = "",
 ) -> str:
     parties_by_id = {p.id: p for p in parties}
     activities = select(clock, owner, rings, year)
@@ -225,6 +226,8 @@ def render_clock(
         months=MONTHS,
         size=SIZE,
         inner=INNER,
+        party_ids=frozenset(parties_by_id),
+        base=base,
     )
 
 
@@ -234,6 +237,7 @@ def render_clocks(
     owner: str | None = None,
     rings: list[str] | None = None,
     today: date | None = None,
+    base: str = "",
 ) -> str:
     """One clock per year when the data has one-off activities in several years, shown one year at a time
     with a year switch (without JavaScript every year is shown); else one clock. As of today, the years
@@ -243,7 +247,8 @@ def render_clocks(
     if today is not None and shown != [None]:
         shown = sorted({today.year, *(year for year in shown if year >= today.year)})
     clocks = [
-        (year, render_clock(clock, parties, owner, rings, year, key=f"vk-{suffix}-{year or 'vuosi'}")) for year in shown
+        (year, render_clock(clock, parties, owner, rings, year, key=f"vk-{suffix}-{year or 'vuosi'}", base=base))
+        for year in shown
     ]
     if len(clocks) == 1:
         return clocks[0][1]
