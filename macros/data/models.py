@@ -313,6 +313,10 @@ class Party(FileRecord):
         """Whether the party had left the guidelines by day."""
         return self.paattyminen is not None and self.paattyminen.paiva <= day
 
+    def in_agreement_on(self, day: date) -> bool:
+        """Whether the party had signed by day and had not left: one of those the agreement binds that day."""
+        return self.allekirjoitettu is not None and self.allekirjoitettu <= day and not self.ended_by(day)
+
 
 # --- data/tukiorganisaatiot.yml ----------------------------------------------------------------------
 

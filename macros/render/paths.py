@@ -22,7 +22,7 @@ def path_contacts(
     parties: Sequence[Party], primary_of: Mapping[str, Contact], today: date
 ) -> tuple[list[tuple[Party, Contact | None]], list[tuple[Party, Contact | None]]]:
     """(workshops, providers) in the agreement today (signed, not left), each with its primary contact person."""
-    signed = [p for p in parties if p.allekirjoitettu and p.allekirjoitettu <= today and not p.ended_by(today)]
+    signed = [p for p in parties if p.in_agreement_on(today)]
     pairs = [(p, primary_of.get(p.id)) for p in sorted(signed, key=lambda p: p.nimi.casefold())]
     return [x for x in pairs if x[0].is_workshop], [x for x in pairs if not x[0].is_workshop]
 

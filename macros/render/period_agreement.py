@@ -37,7 +37,7 @@ def builder_data(
     """Signed parties in the agreement today, their contact persons, the workshops' reports with their units,
     the price tiers and the template's obligations for each side. Names of qualifications and units are
     given once ("tutkinnot", "osat") and referred to by code."""
-    signed = [p for p in parties if p.allekirjoitettu and p.allekirjoitettu <= today and not p.ended_by(today)]
+    signed = [p for p in parties if p.in_agreement_on(today)]
     qualification_names: dict[str, str] = {}
     unit_names: dict[str, str] = {}
 
