@@ -12,6 +12,7 @@ in every row, filters by region and municipality, and links to each region's rep
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sys
 from dataclasses import dataclass
@@ -75,8 +76,17 @@ def region_name(path: Path) -> str:
         document = json.loads((_folder(path) / "osapuolet.json").read_text(encoding="utf-8"))
         name = document["alue"]["nimi"]
     except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError):
-        return path.name
-    return name if isinstance(name, str) and name.strip() and len(name) < 100 else path.name
+        return _folder_name(path)
+    # Unvalidated data: its name is used only when it looks like a region's name (letters, spaces, hyphens).
+    ok = isinstance(name, str) and len(name) <= 60 and _NAME.fullmatch(name) is not None
+    return name if ok else _folder_name(path)
+
+
+_NAME = re.compile(r"[^\W\d_]+(?:[ -][^\W\d_]+)*")
+
+
+def _folder_name(path: Path) -> str:
+    return path.resolve().name or str(path)
 
 
 def read_region(path: Path) -> tuple[Region | None, str]:
@@ -143,9 +153,11 @@ def build(out: Path, sources: list[Path]) -> tuple[int, list[str]]:
     for path in sources:
         region, reason = read_region(path)
         if region is None:
-            left_out.append(f"Alue {region_name(path)} ({path.name}) jätettiin pois: {reason}.")
-        elif any(r.address == region.address for r in regions):  # a site is its address
-            left_out.append(f"Alue {region.name} ({path.name}) jätettiin pois: sen tiedot annettiin jo kertaalleen.")
+            left_out.append(f"Alue {region_name(path)} ({_folder_name(path)}) jätettiin pois: {reason}.")
+        elif any(r.address.casefold() == region.address.casefold() for r in regions):  # a site is its address
+            left_out.append(
+                f"Alue {region.name} ({_folder_name(path)}) jätettiin pois: sen tiedot annettiin jo kertaalleen."
+            )
         else:
             regions.append(region)
     out.mkdir(parents=True, exist_ok=True)

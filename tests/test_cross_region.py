@@ -83,3 +83,15 @@ def test_a_missing_field_is_named_and_a_region_given_twice_is_left_out_once(tmp_
     assert count == 1
     assert left_out[0].endswith("kohdassa tiedot/0: kenttä 'kunta' puuttuu."), left_out
     assert left_out[1] == f"Alue Kuusilaakso ({built_site.name}) jätettiin pois: sen tiedot annettiin jo kertaalleen."
+
+
+def test_a_left_out_region_is_named_by_its_folder_when_its_name_is_not_a_name(tmp_path, built_site):
+    bad = tmp_path / "huono"
+    shutil.copytree(built_site / "avoin-data/v1", bad)
+    parties = json.loads((bad / "osapuolet.json").read_text(encoding="utf-8"))
+    parties["alue"]["nimi"] = "<img src=x> 131052-308T"
+    parties["tiedot"][0]["ylimaarainen"] = 1
+    (bad / "osapuolet.json").write_text(json.dumps(parties), encoding="utf-8")
+    _count, left_out = cross_region.build(tmp_path / "haku", [built_site, bad])
+    assert left_out[0].startswith("Alue huono (huono) jätettiin pois:") and "131052" not in left_out[0]
+    assert "ylimääräinen kenttä 'ylimaarainen'" in left_out[0]

@@ -355,6 +355,16 @@ REFUSED = {
     "hetu in a docs page": page_text(f"Tunnus {HETU}", "henkilötunnus"),
     "hetu split by emphasis in a page": page_text("Tunnus 1310**52**-308T", "henkilötunnus"),
     "hetu split by a link in a page": page_text("Tunnus 131052[-](index.md)308T", "henkilötunnus"),
+    "hetu split over lines by a comment": page_text("Tunnus 1310<!--\n-->52-308T", "henkilötunnus"),
+    "hetu split over lines by a tag": page_text('Tunnus 1310<span\nclass="x">52</span>-308T', "henkilötunnus"),
+    "hetu with a Cyrillic check letter": field(CONTACT, "tehtava", "opettaja 131052-308\u0422", "henkilötunnus"),
+    "hetu with a combining grapheme joiner": page_text("Tunnus 131052-3\u034f08T", "henkilötunnus"),
+    "hetu with a Mongolian vowel separator": page_text("Tunnus 1310\u180e52-308T", "henkilötunnus"),
+    "hetu with a Hangul filler": page_text("Tunnus 1310\u316452-308T", "henkilötunnus"),
+    "hetu with a tag character": page_text("Tunnus 1310\U000e004152-308T", "henkilötunnus"),
+    "hetu with a two-em dash": page_text("Tunnus 131052\u2e3a308T", "henkilötunnus"),
+    "hetu with a box-drawing line": page_text("Tunnus 131052\u2500308T", "henkilötunnus"),
+    "hetu right after letters": page_text("HETU131052-308T", "henkilötunnus"),
     "hetu split by a long span in a page": page_text(
         '1310<span class="' + "a" * 60 + '">52</span>-308T', "henkilötunnus"
     ),
@@ -758,6 +768,7 @@ def test_an_autolink_is_a_link_and_its_address_is_checked(tmp_path):
         "Alku\n{{ vuosikello() }}{{ kalenterilinkit() }}\n\nLoppu\n\n",
         "{{ tuntematon() }}",  # not a macro: the template parser's path, and its refusal
         "{{{ osapuoli() }}",  # a brace before a call: the parser's path, and its refusal
+        "# Otsikko\n\n{{\n  vastuuhenkilot()\n}}\n\nTekstiä\n\n{{ vastuuhenkilot() }}\n",  # a call over lines
     ],
 )
 def test_the_quick_reading_of_bare_calls_matches_the_template_parser(text):

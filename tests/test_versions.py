@@ -63,7 +63,7 @@ def test_the_order_of_a_changes_commits_does_not_matter(project, monkeypatch):
     commit(project, "versio ensin")
     assert version_problems(project) == [
         f"{VERSIONS}:14:13: uusi versio 1.2 ei muuta linjausten tekstiä eikä lukuja: tee muutos samassa "
-        "muutospyynnössä (esimerkiksi hintatasot.yml tai linjausten luku) tai poista versio"
+        "muutospyynnössä (esimerkiksi hintatasot.yml tai linjausten luku) tai poista uusi versio"
     ]
     edit(project, PRICES, "    enintaan: 75", "    enintaan: 70")
     commit(project, "hinta sitten")
@@ -79,6 +79,26 @@ def test_the_order_of_a_changes_commits_does_not_matter(project, monkeypatch):
     # The workflows name the base: compared with the commit before the merge, the change has its version.
     monkeypatch.setenv("LINJAUKSET_VERTAILUKOHTA", "HEAD^1")
     assert version_problems(project) == []
+    # A base that the history does not have (a force-push): compared where the branch left main, and said.
+    monkeypatch.setenv("LINJAUKSET_VERTAILUKOHTA", "1234abcd")
+    assert [p.split(": ", 2)[2] for p in version_problems(project)] == [
+        "vertailukohtaa 1234abcd ei löytynyt versiohistoriasta: muutosta verrattiin kohtaan, jossa haara erkani "
+        "päähaarasta"
+    ]
+
+
+def test_an_agreed_version_keeps_its_number_and_day(project, monkeypatch):
+    monkeypatch.delenv("LINJAUKSET_VERTAILUKOHTA", raising=False)
+    with_history(project)
+    # Its day changed, with a price: not a new version, and said so (no advice to delete the version).
+    edit(project, VERSIONS, "paiva: 2026-10-08", "paiva: 2026-11-20")
+    edit(project, PRICES, "    enintaan: 75", "    enintaan: 70")
+    found = version_problems(project)
+    assert len(found) == 1 and "sovitun version 1.1 päivää on muutettu (2026-10-08 → 2026-11-20)" in found[0]
+    # Renumbered: the agreed 1.1 would vanish from the history.
+    edit(project, VERSIONS, 'numero: "1.1"', 'numero: "1.2"')
+    found = version_problems(project)
+    assert any("versio 1.1 on poistettu tai sen numeroa on muutettu" in p for p in found), found
 
 
 def test_a_text_change_needs_a_version_but_an_editorial_note_does_not(project):

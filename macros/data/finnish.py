@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 
 _BUSINESS_ID = re.compile(r"^(\d{7})-(\d)$")
@@ -32,39 +33,55 @@ def business_id_problem(value: str) -> str | None:
 
 # Henkilötunnus: DDMMYY, a century sign (+ for the 1800s; - Y X W V U for the 1900s; A B C D E F for the
 # 2000s), three digits and a check character. Editors' text may carry it in lower case or with a dash
-# look-alike (hyphen, en and em dash, minus sign) that a word processor put there; both are still found.
+# look-alike (hyphen, en and em dash, minus sign) that a word processor put there; both are still found,
+# also right after letters ("HETU131052-308T").
 _DASHES = "\u02d7\u2010\u2011\u2012\u2013\u2014\u2015\u2043\u2212\ufe58\ufe63\uff0d"
-_HETU = re.compile(
-    r"(?<![0-9A-Za-z])(\d{6})([-+A-FU-Y" + _DASHES + r"])(\d{3})([0-9A-Y])(?![0-9A-Za-z])", re.IGNORECASE
-)
+_HETU = re.compile(r"(?<!\d)(\d{6})([-+A-FU-Y" + _DASHES + r"])(\d{3})([0-9A-Y])(?![0-9A-Za-z])", re.IGNORECASE)
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
 
-
-# What a reader does not see inside a word (soft hyphen, zero-width characters, word joiner, byte-order mark),
-# and what shows as a plain letter or digit (full-width forms): neither may hide a henkilötunnus.
-_UNSEEN = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-_WIDE = re.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
-_HIDING = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+# A text of ordinary Finnish characters (ASCII, Latin-1 without the soft hyphen, typographic quotes, dashes,
+# ellipsis, bullet, euro) is searched as it is. Anything else may disguise a henkilötunnus and is first read
+# as a reader sees it (_as_seen).
+_SUSPECT = re.compile(r"[^\x00-\x7f\u00a0-\u00ac\u00ae-\u00ff\u2013\u2014\u2018\u2019\u201c\u201d\u2022\u2026\u20ac]")
+# Shown as nothing: fillers that Unicode counts as letters.
+_FILLERS = frozenset("\u115f\u1160\u2800\u3164\uffa0")
+# Shown as a dash, though Unicode does not call them dashes.
+_DASH_LIKE = frozenset("\u02d7\u2043\u2212\u2500\u2501\u2796\ufe63\uff0d")
+# Cyrillic and Greek letters that look like the Latin letters of a century sign or a check character.
+_LOOK_ALIKES = str.maketrans(
+    "АВСЕНІЈКМОРЅТХУҮаеіјорсѕхуΑΒΕΖΗΙΚΜΝΟΡΤΥΧορχ",
+    "ABCEHIJKMOPSTXYYaeijopcsxyABEZHIKMNOPTYXopx",
+)
 
 
 def _as_seen(text: str) -> tuple[str, list[int]]:
-    """The text without unseen characters, full-width letters and digits as plain ones; and where each
-    character of it was in the text."""
-    kept = [i for i, ch in enumerate(text) if not _UNSEEN.match(ch)]
-    seen = "".join(text[i] for i in kept)
-    return _WIDE.sub(lambda m: chr(ord(m.group()) - 0xFEE0), seen), kept
+    """The text as a reader sees it: without invisible characters (format characters, combining marks,
+    fillers), every dash a hyphen, compatibility forms (full-width, mathematical) plain, Cyrillic and Greek
+    look-alikes Latin; and where each character of it was in the text."""
+    seen, kept = [], []
+    for index, char in enumerate(text):
+        if char in _FILLERS or unicodedata.category(char) in ("Cf", "Mn", "Me"):
+            continue
+        if char in _DASH_LIKE or unicodedata.category(char) == "Pd":
+            char = "-"
+        else:
+            plain = unicodedata.normalize("NFKC", char)
+            char = (plain if len(plain) == 1 else char).translate(_LOOK_ALIKES)
+        seen.append(char)
+        kept.append(index)
+    return "".join(seen), kept
 
 
 def may_contain_personal_identity_code(text: str) -> bool:
     """Quick test over a whole text (one regex pass) before looking line by line."""
-    if _HIDING.search(text):
+    if _SUSPECT.search(text):
         text = _as_seen(text)[0]
     return _HETU.search(text) is not None
 
 
 def find_personal_identity_code(text: str) -> int | None:
     """Column (0-based) of a valid henkilötunnus in text, or None."""
-    if _HIDING.search(text):
+    if _SUSPECT.search(text):
         seen, kept = _as_seen(text)
         column = _find(seen)
         return None if column is None else kept[column]

@@ -76,6 +76,8 @@ def scan_text(text: str, file: str, line_offset: int = 0, markdown: bool = False
                 column = finnish.find_personal_identity_code(pages.shown_text(line))
             if column is not None:
                 problems.append(Problem(file, number, column + 1, HETU_MESSAGE))
+    if markdown and not problems and "<" in text:
+        problems += _split_over_lines(text, file, line_offset)
     for match in _CONTROL.finditer(text):
         before = text[: match.start()]
         problems.append(
@@ -89,6 +91,34 @@ def scan_text(text: str, file: str, line_offset: int = 0, markdown: bool = False
         )
         break
     return problems
+
+
+# Comments and tags, also when they run over several lines.
+_SPANNING = re.compile(r"<!--.*?-->|<[^<>]*>", re.S)
+
+
+def _split_over_lines(text: str, file: str, line_offset: int) -> list[Problem]:
+    """A henkilötunnus that a comment or a tag running over lines splits ("1310<!--" / "-->52-308T"): looked
+    for in the text without them, and reported at the line where that line of text begins."""
+    found = list(_SPANNING.finditer(text))
+    if not any("\n" in m.group() for m in found):
+        return []
+    pieces, starts, length, last = [], [], 0, 0  # starts: (offset in the text without markup, offset in text)
+    for match in found:
+        starts.append((length, last))
+        pieces.append(text[last : match.start()])
+        length += match.start() - last
+        last = match.end()
+    starts.append((length, last))
+    pieces.append(text[last:])
+    position = 0
+    for line in "".join(pieces).split("\n"):
+        if _DIGIT.search(line) and finnish.find_personal_identity_code(pages.shown_text(line)) is not None:
+            joined_at, text_at = next((s, o) for s, o in reversed(starts) if s <= position)
+            original = text_at + position - joined_at
+            return [Problem(file, text.count("\n", 0, original) + 1 + line_offset, 1, HETU_MESSAGE)]
+        position += len(line) + 1
+    return []
 
 
 def _values(data, path=()):

@@ -286,21 +286,28 @@ _LINE_ENDS = re.compile(r"\r\n|\r")
 def _bare_calls(text: str) -> list[Part] | None:
     text = _LINE_ENDS.sub("\n", text)
     text = text[:-1] if text.endswith("\n") else text
-    pieces = _BARE_CALL.split(text)
-    if any(name not in PAGE_MACROS for name in pieces[1::2]):
-        return None
-    if any("{{" in t or "{%" in t or "{#" in t or t.endswith("{") for t in pieces[::2]):
-        return None  # anything the template parser reads differently: let it read the page
     parts: list[Part] = []
-    line = 1
-    for index, piece in enumerate(pieces):
-        if index % 2:
-            parts.append(Call(piece, (), (), line))
-        else:
-            if piece:
-                parts.append(piece)
-            line += piece.count("\n")
+    last = 0
+    for match in _BARE_CALL.finditer(text):
+        before = text[last : match.start()]
+        if match.group(1) not in PAGE_MACROS or _unclear(before):
+            return None
+        if before:
+            parts.append(before)
+        # The call's line is its name's line, as the template parser counts it.
+        parts.append(Call(match.group(1), (), (), text.count("\n", 0, match.start(1)) + 1))
+        last = match.end()
+    rest = text[last:]
+    if "{{" in rest or "{%" in rest or "{#" in rest:
+        return None
+    if rest:
+        parts.append(rest)
     return parts
+
+
+def _unclear(piece: str) -> bool:
+    """Text the template parser reads differently from plain text: let the parser read the page."""
+    return "{{" in piece or "{%" in piece or "{#" in piece or piece.endswith("{")
 
 
 def parse(text: str) -> list[Part]:

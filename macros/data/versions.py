@@ -316,24 +316,69 @@ def check(root: Path, site) -> list:
                 level=NOTICE,
             )
         ]
-    before = set(_listed(_blobs(root, [f"{base}:{VERSIONS_FILE}"])[f"{base}:{VERSIONS_FILE}"]))
-    added = [v for v in record.versiot if (v.numero, v.paiva.isoformat()) not in before]
+    listed_before = _listed(_blobs(root, [f"{base}:{VERSIONS_FILE}"])[f"{base}:{VERSIONS_FILE}"])
+    days_before = dict(listed_before)
+    now = [(v.numero, v.paiva.isoformat()) for v in record.versiot]
+    if listed_before and len(now) == 1 and now[0] not in listed_before:
+        # A region made from the template (make uusi-alue) starts its own history: said, so a reviewer sees it.
+        return [
+            latest.problem(
+                f"linjausten versiohistoria alkaa alusta versiosta {latest.numero} (uusi alue): aiempia versioita "
+                "ei verrata",
+                "numero",
+                level=NOTICE,
+            )
+        ]
+    problems = []
+    named = os.environ.get("LINJAUKSET_VERTAILUKOHTA", "").strip()
+    if named and set(named) != {"0"} and _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}") is None:
+        shown = re.sub(r"[^0-9A-Za-z._/-]", "", named)[:40]
+        problems.append(
+            latest.problem(
+                f"vertailukohtaa {shown} ei löytynyt versiohistoriasta: muutosta verrattiin kohtaan, jossa haara "
+                "erkani päähaarasta",
+                "numero",
+                level=NOTICE,
+            )
+        )
+    for number, _day in listed_before:
+        if number not in dict(now):
+            problems.append(
+                latest.problem(
+                    f"versio {number} on poistettu tai sen numeroa on muutettu: sovittu versio pysyy "
+                    "historiassa, palauta se",
+                    "numero",
+                )
+            )
+    for version in record.versiot:
+        old_day = days_before.get(version.numero)
+        if old_day is not None and old_day != version.paiva.isoformat():
+            problems.append(
+                version.problem(
+                    f"sovitun version {version.numero} päivää on muutettu ({old_day} → {version.paiva.isoformat()}): "
+                    "palauta päivä; jos se oli kirjattu väärin, korjatkaa se ylläpitäjän kanssa omana muutoksenaan",
+                    "paiva",
+                )
+            )
+    if any(p.level != NOTICE for p in problems):
+        return problems
+    added = [v for v in record.versiot if v.numero not in days_before]
     changed = differences(git_content(root, base), working_tree_content(root))
     if changed and not added:
-        return [
+        problems.append(
             latest.problem(
                 f"linjausten sisältö on muuttunut versiosta {latest.numero} ({'; '.join(changed)}): lisää tiedoston "
                 "loppuun uusi versio (numero, paiva ja muutokset), kun osapuolet ovat sopineet muutoksesta "
                 "kirjallisesti",
                 "numero",
             )
-        ]
-    if added and not changed:
-        return [
+        )
+    elif added and not changed:
+        problems.append(
             added[-1].problem(
                 f"uusi versio {added[-1].numero} ei muuta linjausten tekstiä eikä lukuja: tee muutos samassa "
-                "muutospyynnössä (esimerkiksi hintatasot.yml tai linjausten luku) tai poista versio",
+                "muutospyynnössä (esimerkiksi hintatasot.yml tai linjausten luku) tai poista uusi versio",
                 "numero",
             )
-        ]
-    return []
+        )
+    return problems
