@@ -72,16 +72,22 @@ def _as_seen(text: str) -> tuple[str, list[int]]:
     return "".join(seen), kept
 
 
+def is_plain(text: str) -> bool:
+    """Whether text has only ordinary Finnish characters (then it is searched as it is)."""
+    return _SUSPECT.search(text) is None
+
+
 def may_contain_personal_identity_code(text: str) -> bool:
     """Quick test over a whole text (one regex pass) before looking line by line."""
-    if _SUSPECT.search(text):
+    if not is_plain(text):
         text = _as_seen(text)[0]
     return _HETU.search(text) is not None
 
 
-def find_personal_identity_code(text: str) -> int | None:
-    """Column (0-based) of a valid henkilötunnus in text, or None."""
-    if _SUSPECT.search(text):
+def find_personal_identity_code(text: str, plain: bool | None = None) -> int | None:
+    """Column (0-based) of a valid henkilötunnus in text, or None. plain: whether the text is known to be plain
+    (is_plain), so that a caller looking at the lines of a plain text need not ask again."""
+    if not (is_plain(text) if plain is None else plain):
         seen, kept = _as_seen(text)
         column = _find(seen)
         return None if column is None else kept[column]

@@ -70,8 +70,9 @@ def scan_text(text: str, file: str, line_offset: int = 0, markdown: bool = False
     problems = []
     hidden = markdown and _MAY_HIDE.search(text) and _NINE_DIGITS.search(text)
     if hidden or finnish.may_contain_personal_identity_code(text):
+        plain = True if finnish.is_plain(text) else None  # lines of a plain text are plain
         for number, line in enumerate(text.split("\n"), start=1 + line_offset):
-            column = finnish.find_personal_identity_code(line)
+            column = finnish.find_personal_identity_code(line, plain)
             if column is None and markdown and _MAY_HIDE.search(line) and _DIGIT.search(line):
                 column = finnish.find_personal_identity_code(pages.shown_text(line))
             if column is not None:
