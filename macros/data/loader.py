@@ -68,17 +68,18 @@ def scan_text(text: str, file: str, line_offset: int = 0, markdown: bool = False
     """Checks on the raw text: no henkilötunnus and no invisible control characters anywhere. In Markdown the
     henkilötunnus is also looked for in the text as shown (without escapes, character references and tags)."""
     problems = []
-    hidden = markdown and _MAY_HIDE.search(text) and _NINE_DIGITS.search(text)
+    shown = _joined(text) if markdown else text  # line for line, what a reader reads as one line
+    hidden = markdown and _MAY_HIDE.search(text) and _NINE_DIGITS.search(shown)
     if hidden or finnish.may_contain_personal_identity_code(text):
         plain = True if finnish.is_plain(text) else None  # lines of a plain text are plain
-        for number, line in enumerate(text.split("\n"), start=1 + line_offset):
+        for number, (line, joined) in enumerate(
+            zip(text.split("\n"), shown.split("\n"), strict=True), start=1 + line_offset
+        ):
             column = finnish.find_personal_identity_code(line, plain)
-            if column is None and markdown and _MAY_HIDE.search(line) and _DIGIT.search(line):
-                column = finnish.find_personal_identity_code(pages.shown_text(line))
+            if column is None and markdown and (joined != line or _MAY_HIDE.search(line)) and _DIGIT.search(joined):
+                column = finnish.find_personal_identity_code(pages.shown_text(joined))
             if column is not None:
                 problems.append(Problem(file, number, column + 1, HETU_MESSAGE))
-    if markdown and not problems and "<" in text:
-        problems += _split_over_lines(text, file, line_offset)
     for match in _CONTROL.finditer(text):
         before = text[: match.start()]
         problems.append(
@@ -98,28 +99,30 @@ def scan_text(text: str, file: str, line_offset: int = 0, markdown: bool = False
 _SPANNING = re.compile(r"<!--.*?-->|<[^<>]*>", re.S)
 
 
-def _split_over_lines(text: str, file: str, line_offset: int) -> list[Problem]:
-    """A henkilötunnus that a comment or a tag running over lines splits ("1310<!--" / "-->52-308T"): looked
-    for in the text without them, and reported at the line where that line of text begins."""
-    found = list(_SPANNING.finditer(text))
-    if not any("\n" in m.group() for m in found):
-        return []
-    pieces, starts, length, last = [], [], 0, 0  # starts: (offset in the text without markup, offset in text)
-    for match in found:
-        starts.append((length, last))
-        pieces.append(text[last : match.start()])
-        length += match.start() - last
+def _joined(text: str) -> str:
+    """Markdown with each comment or tag that runs over lines taken out and its line breaks moved to the end of
+    the line it joins: what it split ("1310<!--" / "-->52-308T") reads as one line, and every line keeps its
+    number."""
+    if "<" not in text:
+        return text
+    out, last, owed = [], 0, 0
+    for match in _SPANNING.finditer(text):
+        if "\n" not in match.group():
+            continue
+        out.append(_pay(text[last : match.start()], owed))
+        owed = 0 if "\n" in text[last : match.start()] else owed
+        owed += match.group().count("\n")
         last = match.end()
-    starts.append((length, last))
-    pieces.append(text[last:])
-    position = 0
-    for line in "".join(pieces).split("\n"):
-        if _DIGIT.search(line) and finnish.find_personal_identity_code(pages.shown_text(line)) is not None:
-            joined_at, text_at = next((s, o) for s, o in reversed(starts) if s <= position)
-            original = text_at + position - joined_at
-            return [Problem(file, text.count("\n", 0, original) + 1 + line_offset, 1, HETU_MESSAGE)]
-        position += len(line) + 1
-    return []
+    out.append(_pay(text[last:], owed))
+    return "".join(out)
+
+
+def _pay(piece: str, owed: int) -> str:
+    """piece with owed line breaks put back at its first line end (or at its end)."""
+    if not owed:
+        return piece
+    at = piece.find("\n")
+    return piece + "\n" * owed if at < 0 else piece[:at] + "\n" * owed + piece[at:]
 
 
 def _values(data, path=()):

@@ -298,7 +298,7 @@ def _bare_calls(text: str) -> list[Part] | None:
         parts.append(Call(match.group(1), (), (), text.count("\n", 0, match.start(1)) + 1))
         last = match.end()
     rest = text[last:]
-    if "{{" in rest or "{%" in rest or "{#" in rest:
+    if _unclear(rest):
         return None
     if rest:
         parts.append(rest)

@@ -173,12 +173,12 @@ def _own_repository(root: Path) -> bool:
     return top is not None and Path(top.strip()).resolve() == root.resolve()
 
 
-def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str, tuple[str, str | None]] | None:
-    """Version number → (the commit that first listed it in data/versiot.yml on the main line of history, that
-    commit's first parent or None); None when the project has no history to read (not a git repository or git
-    missing). With days (number → its day, as the versions file gives it now), a version counts only with the
-    same day: a new region made from this template starts its own 1.0, which the template's history does not
-    have."""
+def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str, str | None] | None:
+    """Version number → the last commit before data/versiot.yml first listed it on the main line of history
+    (the first parent of the commit that added it; None for a root commit); None when the project has no
+    history to read (not a git repository of its own, or git missing). With days (number → its day, as the
+    versions file gives it now), a version counts only with the same day: a new region made from this
+    template starts its own 1.0, which the template's history does not have."""
     if not _own_repository(root):
         return None
     log = _git(root, "log", "--first-parent", "--reverse", "--format=%H %P", "--", VERSIONS_FILE)
@@ -186,11 +186,11 @@ def version_commits(root: Path, days: dict[str, str] | None = None) -> dict[str,
         return None
     commits = [[*line.split(), None][:2] for line in log.splitlines() if line.strip()]
     texts = _blobs(root, [f"{c}:{VERSIONS_FILE}" for c, _ in commits])
-    found: dict[str, tuple[str, str | None]] = {}
+    found: dict[str, str | None] = {}
     for commit, parent in commits:
         for number, day in _listed(texts[f"{commit}:{VERSIONS_FILE}"]):
             if days is None or day == days.get(number):
-                found.setdefault(number, (commit, parent))
+                found.setdefault(number, parent)
     return found
 
 
@@ -202,23 +202,26 @@ def _listed(text: str | None) -> list[tuple[str, str]]:
     ]
 
 
-def base_commit(root: Path) -> str | None:
-    """The commit a change is compared with: LINJAUKSET_VERTAILUKOHTA (the workflows set the pull request's
-    base, or the commit before a push), else where this branch left main (origin's or the local one), else the
-    last commit. None without history."""
+def base_commit(root: Path) -> tuple[str | None, str]:
+    """The commit a change is compared with, and the name LINJAUKSET_VERTAILUKOHTA gave if history has no such
+    commit ("" otherwise). The workflows set it to the pull request's base or the commit before a push; without
+    it (or when it is not found), where this branch left main (origin's or the local one), else the last
+    commit. (None, "") without history."""
     if not _own_repository(root):
-        return None
+        return None, ""
     named = os.environ.get("LINJAUKSET_VERTAILUKOHTA", "").strip()
-    if named and not named.startswith("-"):
-        found = _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}")
+    unknown = ""
+    if named and set(named) != {"0"}:  # all zeros: a push that created the branch
+        found = None if named.startswith("-") else _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}")
         if found:
-            return found.strip()
+            return found.strip(), ""
+        unknown = re.sub(r"[^0-9A-Za-z._/-]", "", named)[:40]
     for branch in ("origin/main", "origin/master", "main", "master"):
         found = _git(root, "merge-base", "HEAD", branch)
         if found:
-            return found.strip()
+            return found.strip(), unknown
     found = _git(root, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-    return found.strip() if found else None
+    return (found.strip() if found else None), unknown
 
 
 def _euros(low, high) -> str:
@@ -286,11 +289,7 @@ def history(root: Path, versions) -> History | None:
     listed = version_commits(root, {v.numero: v.paiva.isoformat() for v in versions})
     if listed is None:
         return None
-    frozen = {
-        number: listed[following][1]
-        for number, following in pairwise(numbers)
-        if following in listed and listed[following][1]
-    }
+    frozen = {number: listed[following] for number, following in pairwise(numbers) if listed.get(following)}
     contents = git_contents(root, sorted(set(frozen.values())))
     found: dict[str, Content | None] = {n: contents[frozen[n]] if n in frozen else None for n in numbers[:-1]}
     found[numbers[-1]] = working_tree_content(root)
@@ -306,7 +305,7 @@ def check(root: Path, site) -> list:
     if record is None or not record.versiot:
         return []
     latest = record.versiot[-1]
-    base = base_commit(root)
+    base, unknown = base_commit(root)
     if base is None:
         return [
             latest.problem(
@@ -319,6 +318,7 @@ def check(root: Path, site) -> list:
     listed_before = _listed(_blobs(root, [f"{base}:{VERSIONS_FILE}"])[f"{base}:{VERSIONS_FILE}"])
     days_before = dict(listed_before)
     now = [(v.numero, v.paiva.isoformat()) for v in record.versiot]
+    days_now = dict(now)
     if listed_before and len(now) == 1 and now[0] not in listed_before:
         # A region made from the template (make uusi-alue) starts its own history: said, so a reviewer sees it.
         return [
@@ -330,19 +330,17 @@ def check(root: Path, site) -> list:
             )
         ]
     problems = []
-    named = os.environ.get("LINJAUKSET_VERTAILUKOHTA", "").strip()
-    if named and set(named) != {"0"} and _git(root, "rev-parse", "--verify", "--quiet", f"{named}^{{commit}}") is None:
-        shown = re.sub(r"[^0-9A-Za-z._/-]", "", named)[:40]
+    if unknown:
         problems.append(
             latest.problem(
-                f"vertailukohtaa {shown} ei löytynyt versiohistoriasta: muutosta verrattiin kohtaan, jossa haara "
+                f"vertailukohtaa {unknown} ei löytynyt versiohistoriasta: muutosta verrattiin kohtaan, jossa haara "
                 "erkani päähaarasta",
                 "numero",
                 level=NOTICE,
             )
         )
     for number, _day in listed_before:
-        if number not in dict(now):
+        if number not in days_now:
             problems.append(
                 latest.problem(
                     f"versio {number} on poistettu tai sen numeroa on muutettu: sovittu versio pysyy "

@@ -6,7 +6,7 @@ import csv
 import io
 import re
 import uuid
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from ..data import finnish
 from ..data.models import Contact, Party
@@ -151,9 +151,14 @@ def vcard(contact: Contact, party: Party) -> str:
     return "\r\n".join(fold(line) for line in lines) + "\r\n"
 
 
-def vcards(parties: Sequence[Party], contacts: Sequence[Contact]) -> str:
+def vcards(parties: Sequence[Party], contacts: Sequence[Contact], made: Mapping[str, str] | None = None) -> str:
+    """Every contact person's vCard in the directory's order; made: the cards already made, by contact id."""
     by_id = {p.id: p for p in parties}
-    return "".join(vcard(c, by_id[c.osapuoli]) for group in groups(parties, contacts) for c in group["people"])
+    return "".join(
+        made[c.id] if made else vcard(c, by_id[c.osapuoli])
+        for group in groups(parties, contacts)
+        for c in group["people"]
+    )
 
 
 CSV_HEADER = [
@@ -211,9 +216,7 @@ def export_files(parties: Sequence[Party], contacts: Sequence[Contact]) -> dict[
     cards = {c.id: vcard(c, by_id[c.osapuoli]) for c in contacts}  # each made once, for both files
     files = {
         "vastuuhenkilot/vastuuhenkilot.csv": csv_text(parties, contacts),
-        "vastuuhenkilot/vastuuhenkilot.vcf": "".join(
-            cards[c.id] for group in groups(parties, contacts) for c in group["people"]
-        ),
+        "vastuuhenkilot/vastuuhenkilot.vcf": vcards(parties, contacts, cards),
     }
     for contact in contacts:
         files[f"vastuuhenkilot/{contact.id}.vcf"] = cards[contact.id]
